@@ -1,0 +1,93 @@
+/**
+ * Black-Scholes-Merton for a European option on an underlying with a continuous dividend yield.
+ * float64 on purpose: these are model outputs (a gamma, a level), not money. Money sums convert
+ * the result to Decimal once.
+ */
+
+export interface BlackScholesInput {
+  /** Underlying price, USD. */
+  spot: number;
+  /** Strike, USD. */
+  strike: number;
+  /** Time to expiry in years (> 0). */
+  years: number;
+  /** Annualized volatility (0.2 = 20%, > 0). */
+  volatility: number;
+  /** Continuously compounded risk-free rate. */
+  rate: number;
+  /** Continuously compounded dividend yield. */
+  dividendYield: number;
+}
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** Standard normal density. */
+export function normalPdf(x: number): number {
+  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+/**
+ * Standard normal cumulative distribution, via the complementary error function
+ * (W. J. Cody's rational approximation as in Numerical Recipes' erfc, |error| < 1.2e-7).
+ */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+}
+
+function d1d2({ spot, strike, years, volatility, rate, dividendYield }: BlackScholesInput): [number, number] {
+  const volSqrtT = volatility * Math.sqrt(years);
+  const d1 =
+    (Math.log(spot / strike) + (rate - dividendYield + 0.5 * volatility * volatility) * years) / volSqrtT;
+  return [d1, d1 - volSqrtT];
+}
+
+/** Gamma (per $1 move of the underlying), the same for calls and puts. */
+export function blackScholesGamma(input: BlackScholesInput): number {
+  const [d1] = d1d2(input);
+  return (
+    (Math.exp(-input.dividendYield * input.years) * normalPdf(d1)) /
+    (input.spot * input.volatility * Math.sqrt(input.years))
+  );
+}
+
+/** Delta of a call (positive) or a put (negative). */
+export function blackScholesDelta(input: BlackScholesInput, side: 'call' | 'put'): number {
+  const [d1] = d1d2(input);
+  const carry = Math.exp(-input.dividendYield * input.years);
+  return side === 'call' ? carry * normalCdf(d1) : carry * (normalCdf(d1) - 1);
+}
+
+/** Price per share of a call or put, USD. */
+export function blackScholesPrice(input: BlackScholesInput, side: 'call' | 'put'): number {
+  const [d1, d2] = d1d2(input);
+  const spotLeg = input.spot * Math.exp(-input.dividendYield * input.years);
+  const strikeLeg = input.strike * Math.exp(-input.rate * input.years);
+  return side === 'call'
+    ? spotLeg * normalCdf(d1) - strikeLeg * normalCdf(d2)
+    : strikeLeg * normalCdf(-d2) - spotLeg * normalCdf(-d1);
+}
+
+/** Vega per 1.00 of volatility (not per 1%), USD per share. */
+export function blackScholesVega(input: BlackScholesInput): number {
+  const [d1] = d1d2(input);
+  return input.spot * Math.exp(-input.dividendYield * input.years) * normalPdf(d1) * Math.sqrt(input.years);
+}

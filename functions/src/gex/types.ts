@@ -1,0 +1,55 @@
+/**
+ * The GEX engine's input: a normalized option chain, as any source (Alpaca adapter, CBOE file,
+ * simulator replay) hands it over. Numeric fields arrive unvalidated (`RawNumber`); the engine
+ * converts them to Decimal once and skips, with a counted reason, whatever does not validate.
+ */
+
+export type OptionSide = 'call' | 'put';
+
+/** A number as a source delivers it: a decimal string, a JSON number, or missing. */
+export type RawNumber = string | number | null | undefined;
+
+export interface ContractInput {
+  /** OCC symbol, e.g. `SPY250516C00590000`; the key that must be unique within a chain. */
+  symbol: string;
+  side: OptionSide;
+  /** Strike in USD. */
+  strike: RawNumber;
+  /** Expiry date, `YYYY-MM-DD` (New York calendar date). */
+  expiry: string;
+  /** Open interest in contracts (each contract = 100 shares). */
+  openInterest: RawNumber;
+  /** Provider gamma: change of delta per $1 move of the underlying. Missing or insane → computed locally. */
+  gamma?: RawNumber;
+  /** Provider implied volatility, annualized (0.25 = 25%). */
+  impliedVolatility?: RawNumber;
+  /** Latest quote, USD per share; the mid is used to solve IV when the provider gives none. */
+  bid?: RawNumber;
+  ask?: RawNumber;
+}
+
+/** Which expiry dates are this run's 0DTE and 1DTE; null when that session lists no expiry. */
+export interface ExpiryBuckets {
+  /** Session date (`YYYY-MM-DD`) of the 0DTE bucket, and the expiry date listed for it (or null). */
+  zeroDte: { session: string; expiry: string | null };
+  oneDte: { session: string; expiry: string | null };
+}
+
+export interface ChainInput {
+  /** Underlying ticker, upper case (`SPY`). */
+  underlying: string;
+  /** Underlying price in USD. */
+  spotPrice: RawNumber;
+  /** ISO-8601 instant the market data describes; time to expiry is measured from it. */
+  asOf: string;
+  contracts: readonly ContractInput[];
+  buckets: ExpiryBuckets;
+  /**
+   * Expiry close instants (ISO-8601) by expiry date, for early closes; an expiry not listed
+   * closes at 16:00 America/New_York.
+   */
+  expiryCloses?: Readonly<Record<string, string>>;
+  /** Continuously compounded annual rates used by local Black-Scholes (defaults: 0.045, 0.013). */
+  riskFreeRate?: number;
+  dividendYield?: number;
+}

@@ -1,0 +1,47 @@
+import DecimalJs from 'decimal.js';
+
+/**
+ * The project's one configured Decimal. Every money value and every stored sum goes through it;
+ * nothing calls the global `Decimal.set`.
+ *
+ * 40 significant digits hold a full SPX chain's sum of `gamma × OI × 100 × spot²` with no rounding
+ * before the final `toFixed`, which rounds half away from zero (ROUND_HALF_UP on magnitude).
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** What a numeric field from the outside world may look like before it is validated. */
+export type DecimalLike = string | number | Decimal;
+
+export const ZERO = new Decimal(0);
+
+/**
+ * Parses a finite decimal from a string or number; returns null for anything else
+ * (NaN, ±Infinity, empty, non-numeric, thousands separators are stripped first).
+ */
+export function parseDecimal(value: unknown): Decimal | null {
+  if (value instanceof Decimal) return value.isFinite() ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim().replace(/,/g, '');
+  if (text === '' || !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+  const parsed = new Decimal(text);
+  return parsed.isFinite() ? parsed : null;
+}
+
+/** Money as the contract stores it: a fixed two-decimal string, e.g. "7650000.00". */
+export function toMoneyString(value: Decimal): string {
+  const fixed = value.toFixed(2);
+  return fixed === '-0.00' ? '0.00' : fixed;
+}
+
+/** A price or level as the contract stores it: fixed to `places` decimals (default 2). */
+export function toPriceString(value: Decimal, places = 2): string {
+  const fixed = value.toFixed(places);
+  return /^-0\.?0*$/.test(fixed) ? fixed.slice(1) : fixed;
+}

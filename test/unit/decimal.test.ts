@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal, parseDecimal, toMoneyString, toPriceString } from '../../functions/src/num/decimal';
+
+describe('parseDecimal', () => {
+  it('accepts plain and quoted numbers with thousands separators', () => {
+    expect(parseDecimal('1,234.50')?.toString()).toBe('1234.5');
+    expect(parseDecimal(' 450.25 ')?.toString()).toBe('450.25');
+    expect(parseDecimal(0.05)?.toString()).toBe('0.05');
+    expect(parseDecimal('1e-79')?.isZero()).toBe(false);
+  });
+
+  it('rejects what is not a finite number', () => {
+    for (const bad of ['', 'abc', 'NaN', 'Infinity', '1.2.3', null, undefined, Number.NaN, Infinity, {}]) {
+      expect(parseDecimal(bad)).toBeNull();
+    }
+  });
+});
+
+describe('string forms', () => {
+  it('fixes money to two places and never prints negative zero', () => {
+    expect(toMoneyString(new Decimal('7650000'))).toBe('7650000.00');
+    expect(toMoneyString(new Decimal('-0.001'))).toBe('0.00');
+    expect(toMoneyString(new Decimal('0.005'))).toBe('0.01');
+    expect(toPriceString(new Decimal('-0.0001'), 3)).toBe('0.000');
+  });
+});
