@@ -1,0 +1,109 @@
+/**
+ * What `npm start`, `npm test` and the pulse benchmark share: the emulator toolchain, the
+ * simulator process, port checks, and the local secrets the Functions emulator reads.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findJava, prepareFirestoreJar } from './toolchain';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PROJECT_ID = 'demo-gex-pulse';
+export const SIMULATOR_PORT = 4010;
+export const SIMULATOR_KEYS = { APCA_API_KEY_ID: 'SIMULATOR_KEY', APCA_API_SECRET_KEY: 'SIMULATOR_SECRET' };
+
+interface FirebaseEmulatorConfig {
+  emulators: Record<string, { port?: number } | boolean | undefined>;
+}
+
+/** Emulator ports from firebase.json (plus the Firestore websocket and the simulator). */
+export function configuredPorts(): Record<string, number> {
+  const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as FirebaseEmulatorConfig;
+  const ports: Record<string, number> = { simulator: SIMULATOR_PORT, 'firestore websocket': 9150 };
+  for (const [name, value] of Object.entries(config.emulators)) {
+    if (typeof value === 'object' && value.port) ports[name] = value.port;
+  }
+  return ports;
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** @throws Error naming every busy port (another `npm start`/`npm test` is the usual cause). */
+export async function assertPortsFree(ports = configuredPorts()): Promise<void> {
+  const busy: string[] = [];
+  for (const [name, port] of Object.entries(ports)) {
+    if (!(await isPortFree(port))) busy.push(`${name} ${port}`);
+  }
+  if (busy.length > 0) {
+    throw new Error(
+      `ports in use: ${busy.join(', ')}. Another \`npm start\` or \`npm test\` is probably running; stop it first.`,
+    );
+  }
+}
+
+/** Environment for firebase-tools: Java 21+ first on PATH and the offline Firestore jar. */
+export function emulatorToolchainEnv(): NodeJS.ProcessEnv {
+  const java = findJava();
+  const jar = prepareFirestoreJar({ javaHome: java.home, cacheDir: join(ROOT, '.cache', 'emulators') });
+  return {
+    JAVA_HOME: java.home,
+    PATH: `${join(java.home, 'bin')}:${process.env.PATH ?? ''}`,
+    FIRESTORE_EMULATOR_BINARY_PATH: jar,
+  };
+}
+
+/**
+ * The Functions emulator reads secrets from functions/.secret.local (never committed). Locally the
+ * only keys are the simulator's, so the file is written with those.
+ */
+export function writeLocalSimulatorSecrets(): void {
+  const body = Object.entries(SIMULATOR_KEYS)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n');
+  writeFileSync(join(ROOT, 'functions', '.secret.local'), `${body}\n`, { mode: 0o600 });
+}
+
+/** Starts the bundled Alpaca simulator as a child process and waits until it answers. */
+export async function startSimulatorProcess(
+  options: { port?: number; args?: string[]; quiet?: boolean } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = options.port ?? SIMULATOR_PORT;
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(ROOT, 'simulator', 'main.ts'),
+      '--port',
+      String(port),
+      ...(options.args ?? []),
+    ],
+    { cwd: ROOT, stdio: options.quiet ? 'ignore' : 'inherit', env: process.env },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Alpaca simulator exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/_sim/health`);
+      if (response.ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the Alpaca simulator did not answer on ${url} within 20 s`);
+}
+
+/** Path of the firebase-tools CLI, run with the same Node as this script. */
+export function firebaseCli(): string[] {
+  return [process.execPath, join(ROOT, 'node_modules', 'firebase-tools', 'lib', 'bin', 'firebase.js')];
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm test [-- vitest args]`: the whole suite on real parts.
+ * Builds functions/lib, starts the bundled Alpaca simulator, then runs vitest (unit, integration
+ * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
+ * emulators. Exits with vitest's code.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { buildFunctions } from './build-functions';
+import {
+  assertPortsFree,
+  emulatorToolchainEnv,
+  firebaseCli,
+  PROJECT_ID,
+  ROOT,
+  startSimulatorProcess,
+  writeLocalSimulatorSecrets,
+} from './lib/dev-env';
+
+const WAIT_FOR_PORTS_MS = 5 * 60_000;
+
+function shellQuote(arg: string): string {
+  return /^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Another run holding the ports is waited for (bounded); anything else fails at once. */
+async function waitForFreePorts(): Promise<void> {
+  const deadline = Date.now() + WAIT_FOR_PORTS_MS;
+  for (let announced = false; ; announced = true) {
+    try {
+      return await assertPortsFree();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      if (!announced)
+        console.log(`${(error as Error).message}\nWaiting up to 5 minutes for them to free up…`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const toolchain = emulatorToolchainEnv();
+  await buildFunctions({ quiet: true });
+  await waitForFreePorts();
+  writeLocalSimulatorSecrets();
+  const simulator = await startSimulatorProcess({ quiet: true });
+  try {
+    const vitest = [
+      process.execPath,
+      join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      ...process.argv.slice(2),
+    ];
+    const exec = spawn(
+      firebaseCli()[0]!,
+      [
+        ...firebaseCli().slice(1),
+        'emulators:exec',
+        '--project',
+        PROJECT_ID,
+        '--only',
+        'auth,firestore,functions',
+        vitest.map(shellQuote).join(' '),
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          ...toolchain,
+          SIMULATOR_URL: simulator.url,
+          FUNCTIONS_EMULATOR_ORIGIN: 'http://127.0.0.1:5001',
+        },
+      },
+    );
+    return await new Promise<number>((resolve) => exec.on('exit', (code) => resolve(code ?? 1)));
+  } finally {
+    simulator.child.kill('SIGTERM');
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`npm test: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
