@@ -1,0 +1,93 @@
+/**
+ * New York wall clock ↔ instant, DST-correct, through `Intl` (no time-zone library).
+ * Pure: every function takes its instant or date as an argument.
+ */
+
+const ZONE = 'America/New_York';
+
+const wallClockFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A New York wall-clock reading. */
+export interface NewYorkWallClock {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `HH:MM` (24 h) */
+  time: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^(\d{2}):(\d{2})$/;
+
+/** Milliseconds since the epoch of a New York wall-clock reading, read as if it were UTC. */
+function wallClockAsUtcMs(ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of wallClockFormat.formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** New York's offset from UTC at an instant, in milliseconds (−4 h in summer, −5 h in winter). */
+export function newYorkOffsetMs(instantMs: number): number {
+  return wallClockAsUtcMs(instantMs - (instantMs % 1000)) - (instantMs - (instantMs % 1000));
+}
+
+/**
+ * The instant (ISO-8601, UTC `Z`) of a New York wall-clock time on a date, e.g.
+ * `newYorkInstant('2025-03-10', '16:00')` → `2025-03-10T20:00:00.000Z`.
+ * In the spring-forward gap the later offset applies; in the fall-back hour the first occurrence.
+ * @throws RangeError when `date` is not `YYYY-MM-DD` or `time` not `HH:MM`.
+ */
+export function newYorkInstant(date: string, time: string): string {
+  return new Date(newYorkInstantMs(date, time)).toISOString();
+}
+
+/** {@link newYorkInstant} as epoch milliseconds. */
+export function newYorkInstantMs(date: string, time: string): number {
+  const d = DATE_RE.exec(date);
+  const t = TIME_RE.exec(time);
+  if (!d || !t) throw new RangeError(`not a New York date/time: ${date} ${time}`);
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  // The offsets in force half a day either side; on a switch day they differ.
+  const before = newYorkOffsetMs(asUtc - 43_200_000);
+  const after = newYorkOffsetMs(asUtc + 43_200_000);
+  const matches = [asUtc - before, asUtc - after].filter((ms) => wallClockAsUtcMs(ms) === asUtc);
+  // Fall-back hour: two matches, take the first. Spring-forward gap: none, read with the old offset.
+  return matches.length > 0 ? Math.min(...matches) : asUtc - before;
+}
+
+/**
+ * The New York wall clock at an instant.
+ * @throws RangeError when `instant` is not a parseable ISO-8601 time.
+ */
+export function newYorkWallClock(instant: string | number): NewYorkWallClock {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  const local = new Date(wallClockAsUtcMs(ms));
+  const iso = local.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: local.getUTCDay() || 7 };
+}
+
+/** `YYYY-MM-DD` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const d = DATE_RE.exec(date);
+  if (!d) throw new RangeError(`not a date: ${date}`);
+  return new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]) + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+}

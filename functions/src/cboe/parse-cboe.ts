@@ -1,0 +1,177 @@
+import { parse } from 'csv-parse/sync';
+import type { ContractInput } from '../gex/types';
+import { newYorkInstant } from '../calendar/new-york-time';
+
+/**
+ * Parser for CBOE "delayed quotes" option-chain downloads (the CSV most GEX tools read):
+ * line 1 blank, line 2 `<name>,Last: <spot>,…`, line 3 `"Date: <Month D, YYYY at h:mm PM EDT>",…`,
+ * line 4 the header, then one row per strike and expiry with calls left and puts right.
+ */
+
+/** A CBOE chain as the engine's input wants it: raw numeric strings, both sides of every row. */
+export interface CboeChain {
+  /** Upper-case root of the option symbols (`SPY`, `SPX`; SPXW rows count as SPX). */
+  underlying: string;
+  /** `Last:` of line 2, as printed (thousands separators removed). */
+  spotPrice: string;
+  /** The `Date:` stamp of line 3 as an ISO-8601 instant (UTC). */
+  stampedAt: string;
+  /** Calls and puts of every row; `expiry` is `YYYY-MM-DD`; numbers stay strings as printed. */
+  contracts: ContractInput[];
+}
+
+/** A file that is not a CBOE delayed-quote chain; `line` is 1-based in the file. */
+export class CboeParseError extends Error {
+  override readonly name = 'CboeParseError';
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+const HEADER = [
+  'Expiration Date', 'Calls', 'Last Sale', 'Net', 'Bid', 'Ask', 'Volume', 'IV', 'Delta', 'Gamma',
+  'Open Interest', 'Strike', 'Puts', 'Last Sale', 'Net', 'Bid', 'Ask', 'Volume', 'IV', 'Delta', 'Gamma',
+  'Open Interest',
+]; // prettier-ignore
+/** Column offsets of one side, relative to its symbol column (1 for calls, 12 for puts). */
+const SIDE = { bid: 3, ask: 4, iv: 6, gamma: 8, openInterest: 9 } as const;
+const STRIKE = 11;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ZONE_OFFSETS: Record<string, string> = { EDT: '-04:00', EST: '-05:00' };
+const STAMP_RE =
+  /^Date:\s*([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?\s*m\.?\s*([A-Z]{2,4})?\s*$/i;
+const EXPIRY_RE = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})$/;
+const SYMBOL_RE = /^([A-Z]+?)W?\d{6}[CP]\d{8}$/;
+
+interface InfoRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Parses a CBOE delayed-quote CSV.
+ * @throws CboeParseError (with the 1-based line) when the preamble, header or a row is malformed.
+ */
+export function parseCboeCsv(text: string): CboeChain {
+  const rows = readRows(text);
+  const [spotRow, stampRow, headerRow, ...dataRows] = rows;
+  if (!spotRow || !stampRow || !headerRow)
+    throw new CboeParseError('file ends before the header', rows.length);
+  const spotPrice = parseSpot(spotRow);
+  const stampedAt = parseStamp(stampRow);
+  checkHeader(headerRow);
+  const contracts: ContractInput[] = [];
+  for (const row of dataRows) contracts.push(...parseRow(row));
+  if (contracts.length === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
+  return { underlying: underlyingOf(contracts, dataRows[0]?.line ?? 0), spotPrice, stampedAt, contracts };
+}
+
+function readRows(text: string): Row[] {
+  let records: InfoRecord[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as InfoRecord[]; // `info: true` wraps each record with its position
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 0;
+    throw new CboeParseError(`not CSV: ${(error as Error).message}`, lines);
+  }
+  return records
+    .filter(({ record }) => record.some((cell) => cell !== ''))
+    .map(({ record, info }) => ({ cells: record, line: info.lines }));
+}
+
+function parseSpot({ cells, line }: Row): string {
+  const match = cells.map((cell) => /^Last:\s*([\d,]+(\.\d+)?)$/.exec(cell)).find(Boolean);
+  if (!match?.[1]) throw new CboeParseError('expected "Last: <spot>" on the name line', line);
+  return match[1].replace(/,/g, '');
+}
+
+function parseStamp({ cells, line }: Row): string {
+  const m = STAMP_RE.exec(cells[0] ?? '');
+  const month = MONTHS.indexOf((m?.[1] ?? '').slice(0, 3).toLowerCase());
+  if (!m || month < 0) throw new CboeParseError('expected "Date: <Month D, YYYY at h:mm PM EDT>"', line);
+  const hour12 = Number(m[4]);
+  if (hour12 < 1 || hour12 > 12) throw new CboeParseError(`bad hour in date stamp: ${m[4]}`, line);
+  const hour = (hour12 % 12) + (m[6]?.toLowerCase() === 'p' ? 12 : 0);
+  const date = `${m[3]}-${pad(month + 1)}-${pad(Number(m[2]))}`;
+  const time = `${pad(hour)}:${m[5]}`;
+  const zone = m[7]?.toUpperCase();
+  const offset = zone ? ZONE_OFFSETS[zone] : undefined;
+  if (zone && zone !== 'ET' && !offset)
+    throw new CboeParseError(`unknown time zone in date stamp: ${zone}`, line);
+  const ms = offset ? Date.parse(`${date}T${time}:00${offset}`) : Date.parse(newYorkInstant(date, time));
+  if (!Number.isFinite(ms)) throw new CboeParseError(`impossible date stamp: ${date} ${time}`, line);
+  return new Date(ms).toISOString();
+}
+
+function checkHeader({ cells, line }: Row): void {
+  const same = cells.length === HEADER.length && HEADER.every((name, i) => cells[i] === name);
+  if (!same) throw new CboeParseError(`unexpected header (want: ${HEADER.join(',')})`, line);
+}
+
+function parseRow({ cells, line }: Row): ContractInput[] {
+  if (cells.length !== HEADER.length) {
+    throw new CboeParseError(`expected ${HEADER.length} columns, found ${cells.length}`, line);
+  }
+  const expiry = parseExpiry(cells[0] ?? '', line);
+  const strike = (cells[STRIKE] ?? '').replace(/,/g, '');
+  return [side(cells, 1, 'call', expiry, strike, line), side(cells, 12, 'put', expiry, strike, line)];
+}
+
+function side(
+  cells: string[],
+  at: number,
+  kind: 'call' | 'put',
+  expiry: string,
+  strike: string,
+  line: number,
+): ContractInput {
+  const symbol = cells[at] ?? '';
+  if (!SYMBOL_RE.test(symbol)) throw new CboeParseError(`bad ${kind} symbol "${symbol}"`, line);
+  const cell = (offset: number) => cells[at + offset] ?? '';
+  return {
+    symbol,
+    side: kind,
+    strike,
+    expiry,
+    openInterest: cell(SIDE.openInterest),
+    gamma: cell(SIDE.gamma),
+    impliedVolatility: cell(SIDE.iv),
+    bid: cell(SIDE.bid),
+    ask: cell(SIDE.ask),
+  };
+}
+
+function parseExpiry(text: string, line: number): string {
+  const m = EXPIRY_RE.exec(text);
+  const month = MONTHS.indexOf((m?.[1] ?? '').toLowerCase());
+  if (!m || month < 0) throw new CboeParseError(`bad expiration date "${text}"`, line);
+  const date = `${m[3]}-${pad(month + 1)}-${pad(Number(m[2]))}`;
+  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new CboeParseError(`impossible expiration date "${text}"`, line);
+  }
+  return date;
+}
+
+function underlyingOf(contracts: ContractInput[], line: number): string {
+  const roots = new Set(contracts.map((c) => SYMBOL_RE.exec(c.symbol)?.[1] ?? ''));
+  if (roots.size !== 1) throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, line);
+  return [...roots][0] ?? '';
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
