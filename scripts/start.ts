@@ -1,0 +1,146 @@
+/**
+ * `npm start`: the whole product on this machine, no keys and no network.
+ * Builds functions/lib, starts the bundled Alpaca simulator and the Auth, Firestore and Functions
+ * emulators, then plays Cloud Scheduler: triggers `pulse` once right away and then at the top of
+ * every minute. Ctrl-C stops everything.
+ *
+ * `npm start -- --once` triggers one pulse, prints the regime document and stops.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { buildFunctions } from './build-functions';
+import {
+  assertPortsFree,
+  emulatorToolchainEnv,
+  firebaseCli,
+  PROJECT_ID,
+  ROOT,
+  startSimulatorProcess,
+  writeLocalSimulatorSecrets,
+} from './lib/dev-env';
+import { findTriggerKey, invokeScheduled } from './lib/scheduler';
+
+const FUNCTIONS_ORIGIN = 'http://127.0.0.1:5001';
+const FIRESTORE_ORIGIN = 'http://127.0.0.1:8080';
+const REGIME_URL = `${FIRESTORE_ORIGIN}/v1/projects/${PROJECT_ID}/databases/(default)/documents/systemStatus/market_regime`;
+const HEALTH_URL = `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/us-central1/health`;
+
+const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false } }, strict: true });
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the emulators and the simulator…');
+  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
+  const force = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    process.exit(code);
+  }, 10_000);
+  force.unref();
+  void Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+    ),
+  ).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function waitForPulseTrigger(): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      return await findTriggerKey({
+        functionsOrigin: FUNCTIONS_ORIGIN,
+        projectId: PROJECT_ID,
+        name: 'pulse',
+      });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+async function runPulse(key: string): Promise<void> {
+  const started = Date.now();
+  const scheduleTime = new Date(Math.floor(started / 60_000) * 60_000);
+  try {
+    const { status, body } = await invokeScheduled({
+      functionsOrigin: FUNCTIONS_ORIGIN,
+      projectId: PROJECT_ID,
+      name: 'pulse',
+      key,
+      scheduleTime,
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `[scheduler] pulse ${scheduleTime.toISOString()} → HTTP ${status} in ${seconds} s${status >= 300 ? `: ${body.slice(0, 200)}` : ''}`,
+    );
+  } catch (error) {
+    console.error(
+      `[scheduler] pulse failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const toolchain = emulatorToolchainEnv();
+  await buildFunctions();
+  await assertPortsFree();
+  writeLocalSimulatorSecrets();
+  const simulator = await startSimulatorProcess();
+  children.push(simulator.child);
+  const emulators = spawn(
+    firebaseCli()[0]!,
+    [
+      ...firebaseCli().slice(1),
+      'emulators:start',
+      '--project',
+      PROJECT_ID,
+      '--only',
+      'auth,firestore,functions',
+    ],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...toolchain } },
+  );
+  children.push(emulators);
+  emulators.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The emulators exited (code ${code ?? 'signal'}).`);
+      stopAll(1);
+    }
+  });
+
+  const key = await waitForPulseTrigger();
+  console.log(`
+GEX Pulse is running on the Firebase Emulator Suite (project ${PROJECT_ID}).
+  Alpaca simulator     ${simulator.url}   (keys SIMULATOR_KEY / SIMULATOR_SECRET)
+  Regime document      systemStatus/market_regime
+                       ${REGIME_URL}
+  Health               ${HEALTH_URL}
+  Emulator UI          off (it is a download; not available offline)
+The scheduler triggers pulse now and at the top of every minute. Ctrl-C stops everything.
+`);
+  await runPulse(key);
+  if (flags.once) {
+    const doc = await fetch(REGIME_URL, { headers: { authorization: 'Bearer owner' } });
+    console.log(`regime document (HTTP ${doc.status}):\n${await doc.text()}`);
+    stopAll(doc.ok ? 0 : 1);
+    return;
+  }
+  const tick = (): void => {
+    if (stopping) return;
+    void runPulse(key);
+    setTimeout(tick, 60_000 - (Date.now() % 60_000));
+  };
+  setTimeout(tick, 60_000 - (Date.now() % 60_000));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+  stopAll(1);
+  if (children.length === 0) process.exit(1);
+});
