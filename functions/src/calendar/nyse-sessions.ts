@@ -1,0 +1,36 @@
+import type { TradingSession } from './types';
+import { addDays, newYorkInstant, weekdayOf } from './new-york-time';
+import { nyseEarlyCloses, nyseHolidays } from './nyse-holidays';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** Longest range one call builds, a guard against a typo such as year 20255. */
+const MAX_DAYS = 366 * 30;
+
+/**
+ * NYSE regular sessions from `fromDate` to `toDate` inclusive (`YYYY-MM-DD`, New York dates),
+ * by rule: weekends and {@link nyseHolidays} are closed; the session opens 09:30 and closes 16:00
+ * New York time, or 13:00 on {@link nyseEarlyCloses} days. Instants are ISO-8601 UTC.
+ * @throws RangeError on malformed dates or a range longer than 30 years.
+ */
+export function nyseSessions(fromDate: string, toDate: string): TradingSession[] {
+  if (!DATE_RE.test(fromDate) || !DATE_RE.test(toDate)) {
+    throw new RangeError(`expected YYYY-MM-DD dates, got ${fromDate} and ${toDate}`);
+  }
+  const span = (Date.parse(toDate) - Date.parse(fromDate)) / 86_400_000;
+  if (span > MAX_DAYS) throw new RangeError(`session range too long: ${fromDate} to ${toDate}`);
+  const holidays = new Map<number, Map<string, string>>();
+  const earlyCloses = new Map<number, Set<string>>();
+  const sessions: TradingSession[] = [];
+  for (let date = fromDate; date <= toDate; date = addDays(date, 1)) {
+    if (weekdayOf(date) >= 6) continue;
+    const year = Number(date.slice(0, 4));
+    if (!holidays.has(year)) {
+      holidays.set(year, nyseHolidays(year));
+      earlyCloses.set(year, nyseEarlyCloses(year));
+    }
+    if (holidays.get(year)?.has(date)) continue;
+    const close = earlyCloses.get(year)?.has(date) ? '13:00' : '16:00';
+    sessions.push({ date, open: newYorkInstant(date, '09:30'), close: newYorkInstant(date, close) });
+  }
+  return sessions;
+}
