@@ -106,3 +106,134 @@ export interface GexResult {
   profile: StrikeProfileRow[];
   curve: GexCurvePoint[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stored documents: what the pulse writes and every reader parses back.
+// ---------------------------------------------------------------------------------------------
+
+/** A Firestore Timestamp from either SDK (admin or web): anything with `toDate()`. */
+export const FirestoreTimestamp = z.custom<{ toDate(): Date }>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toDate?: unknown }).toDate === 'function',
+  'expected a Firestore Timestamp',
+);
+
+/**
+ * One symbol's map as stored in `systemStatus/market_regime`: the engine's numbers plus the
+ * freshness of this symbol. A failed symbol keeps its last good numbers with `stale: true`.
+ */
+export const StoredSymbolRegime = SymbolRegime.extend({
+  /** True when the latest attempt for this symbol failed and the numbers are older. */
+  stale: z.boolean(),
+  /** Message of the latest failure; null when the latest attempt succeeded. */
+  error: z.string().nullable(),
+  /** ISO-8601 pulse time of the last successful computation. */
+  last_success_at: z.string().nullable(),
+  /** ISO-8601 pulse time of the latest attempt (successful or not). */
+  last_attempt_at: z.string(),
+});
+export type StoredSymbolRegime = z.infer<typeof StoredSymbolRegime>;
+
+/** The fixed (non-symbol) fields of `systemStatus/market_regime`. */
+export const MarketRegimeHeader = z.object({
+  /** Server time of the write (seed). */
+  timestamp: FirestoreTimestamp,
+  /** ISO-8601 time of the write (seed). */
+  last_updated: z.string(),
+  /** From SPY's net GEX sign (seed); the first symbol's when SPY is not configured. */
+  market_volatility_bias: VolatilityBias,
+  /** Whether Alpaca's clock said the market was open at this pulse. */
+  market_open: z.boolean(),
+  /** True when no symbol has fresh numbers (total failure): values are the last good ones. */
+  stale: z.boolean(),
+  /** Pulse-level failure (e.g. the market clock was unreachable); null otherwise. */
+  error: z.string().nullable(),
+  /** ISO-8601 market-data time (Alpaca's clock) of the newest numbers; only moves forward. */
+  as_of: z.string(),
+  /** ISO-8601 schedule time of the pulse that wrote the document. */
+  pulse_time: z.string(),
+  /** Alpaca's next open/close (ISO-8601) as of this pulse; null when unknown. */
+  next_open: z.string().nullable(),
+  next_close: z.string().nullable(),
+  /** Lower-case keys of the symbol maps present in this document, e.g. `["spy","qqq"]`. */
+  symbols: z.array(z.string()),
+  /** Configured symbols (lower case) that have never produced numbers, with the latest error. */
+  missing_symbols: z.record(z.string(), z.string()),
+  /** Alpaca API calls this pulse made (market data + trading). */
+  api_calls: Count,
+  /** Wall time of the pulse in milliseconds. */
+  duration_ms: Count,
+});
+export type MarketRegimeHeader = z.infer<typeof MarketRegimeHeader>;
+
+/**
+ * The full `systemStatus/market_regime` document: the header plus one {@link StoredSymbolRegime}
+ * map per key listed in `symbols` (lower-case keys, e.g. `spy`, `qqq`). Unknown extra fields are
+ * kept (the contract grows additively). Use {@link symbolRegimeOf} to read a symbol's map.
+ */
+export const MarketRegimeDocument = z.looseObject(MarketRegimeHeader.shape).superRefine((doc, ctx) => {
+  for (const key of doc.symbols) {
+    const parsed = StoredSymbolRegime.safeParse(doc[key]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+      }
+    }
+  }
+});
+export type MarketRegimeDocument = z.infer<typeof MarketRegimeDocument>;
+
+/** The symbol map stored under `key` (lower case) in a parsed document, or null when absent. */
+export function symbolRegimeOf(doc: MarketRegimeDocument, key: string): StoredSymbolRegime | null {
+  if (!doc.symbols.includes(key)) return null;
+  return StoredSymbolRegime.parse(doc[key]);
+}
+
+/** `gexProfiles/{SYMBOL}`: the strike profile and re-priced curve of the last good pulse. */
+export const GexProfileDocument = z.object({
+  symbol: z.string(),
+  timestamp: FirestoreTimestamp,
+  last_updated: z.string(),
+  as_of: z.string(),
+  spot_price: DecimalString,
+  net_gex: DecimalString,
+  net_gex_per_pct: DecimalString,
+  zero_gamma: DecimalString.nullable(),
+  zero_gamma_reason: z.string().nullable(),
+  call_wall: DecimalString.nullable(),
+  put_wall: DecimalString.nullable(),
+  abs_gamma_strike: DecimalString.nullable(),
+  /** Rows ascending by strike; GEX per $1 move, calls positive, puts negative. */
+  profile: z.array(StrikeProfileRow),
+  /** Re-priced total GEX (per 1% move) over hypothetical spot levels, ascending by spot. */
+  curve: z.array(GexCurvePoint),
+});
+export type GexProfileDocument = z.infer<typeof GexProfileDocument>;
+
+/** One symbol's line in a history row. */
+export const HistorySymbol = z.object({
+  net_gex: DecimalString,
+  net_gex_per_pct: DecimalString,
+  spot_price: DecimalString,
+  zero_gamma: DecimalString.nullable(),
+  call_wall: DecimalString.nullable(),
+  put_wall: DecimalString.nullable(),
+  volatility_bias: VolatilityBias,
+  stale: z.boolean(),
+});
+export type HistorySymbol = z.infer<typeof HistorySymbol>;
+
+/** `history/{pulse time}`: a small row per written pulse; Firestore TTL deletes it at `expire_at`. */
+export const HistoryRow = z.object({
+  timestamp: FirestoreTimestamp,
+  pulse_time: z.string(),
+  as_of: z.string(),
+  market_open: z.boolean(),
+  stale: z.boolean(),
+  /** TTL field (declared in firestore.indexes.json). */
+  expire_at: FirestoreTimestamp,
+  symbols: z.record(z.string(), HistorySymbol),
+});
+export type HistoryRow = z.infer<typeof HistoryRow>;
