@@ -1,0 +1,197 @@
+import { marketData, pagination, trading } from '@alpacahq/alpaca-trade-api/rest';
+import type { AlpacaConfig, OptionFeed } from './alpaca-config';
+import { type CallCounter, createCallCounter } from './call-counter';
+import { parseItems, readWire } from './read-wire';
+import {
+  RawCalendar,
+  type RawCalendarDay,
+  RawClock,
+  RawLatestTrades,
+  RawOptionContract,
+  RawOptionContractsPage,
+  RawOptionSnapshot,
+  RawOptionSnapshotsPage,
+  RawStockTrade,
+} from './wire-schemas';
+
+/** Items gathered across pages; `invalid` items failed their schema and were skipped. */
+export interface Paged<T> {
+  items: T[];
+  invalid: number;
+  pages: number;
+  /** True when the page cap stopped paging while Alpaca still offered a next page. */
+  truncated: boolean;
+}
+
+export interface ContractsQuery {
+  underlying: string;
+  /** Inclusive expiry range, `YYYY-MM-DD`; always explicit (Alpaca's default stops at the weekend). */
+  expirationGte: string;
+  expirationLte: string;
+  /** Page size (Alpaca max 10000). */
+  limit: number;
+  maxPages: number;
+}
+
+export interface ChainQuery extends Omit<ContractsQuery, 'limit'> {
+  /** Strike band in USD, inclusive; omitted = every strike. */
+  strikeGte?: number;
+  strikeLte?: number;
+  /** Page size (Alpaca max 1000). */
+  limit: number;
+  feed: OptionFeed;
+}
+
+/** The Alpaca calls the adapter makes, each validated at the edge. All methods throw `AlpacaApiError`. */
+export interface AlpacaClient {
+  getClock(signal?: AbortSignal): Promise<RawClock>;
+  /** Trading days in `[start, end]` (`YYYY-MM-DD`, New York). */
+  getCalendar(range: { start: string; end: string }, signal?: AbortSignal): Promise<RawCalendarDay[]>;
+  listOptionContracts(query: ContractsQuery, signal?: AbortSignal): Promise<Paged<RawOptionContract>>;
+  getOptionChain(
+    query: ChainQuery,
+    signal?: AbortSignal,
+  ): Promise<Paged<[occSymbol: string, snapshot: RawOptionSnapshot]>>;
+  /** Latest trade per symbol, in one request; a symbol missing or malformed is simply absent. */
+  getLatestTrades(symbols: readonly string[], signal?: AbortSignal): Promise<Map<string, RawStockTrade>>;
+  /** Every request attempt made through this client. */
+  readonly calls: CallCounter;
+}
+
+/** The SDK serializes date filters with `toISOString()`; a UTC midnight keeps the calendar date. */
+const utcDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+const init = (signal?: AbortSignal): RequestInit | undefined => (signal ? { signal } : undefined);
+
+function sdkConfigs(config: AlpacaConfig, calls: CallCounter) {
+  const shared = {
+    keyId: config.keyId,
+    secret: config.secretKey,
+    timeoutMs: config.requestTimeoutMs ?? 8_000,
+    retry: {
+      maxRetries: config.maxRetries ?? 2,
+      retryDelayMs: config.retryDelayMs ?? 250,
+      maxDelayMs: config.maxRetryDelayMs ?? 2_000,
+      respectRetryAfter: true,
+    },
+    rateLimit: { maxRequests: config.maxRequestsPerMinute ?? 200, intervalMs: 60_000 },
+  };
+  return {
+    trading: new trading.Configuration({
+      ...shared,
+      basePath: config.tradingBaseUrl,
+      middleware: [calls.middleware('trading')],
+    }),
+    data: new marketData.Configuration({
+      ...shared,
+      basePath: config.dataBaseUrl,
+      middleware: [calls.middleware('marketData')],
+    }),
+  };
+}
+
+/** Drives the SDK's page-token pagination, stopping after `maxPages` pages. */
+async function collectPages<T>(
+  maxPages: number,
+  fetchPage: (pageToken?: string) => Promise<{ items: T[]; invalid: number; next?: string | null }>,
+): Promise<Paged<T>> {
+  const out: Paged<T> = { items: [], invalid: 0, pages: 0, truncated: false };
+  const pages = pagination.paginate<T>(async (pageToken) => {
+    const page = await fetchPage(pageToken);
+    out.pages += 1;
+    out.invalid += page.invalid;
+    const capped = out.pages >= maxPages && Boolean(page.next);
+    if (capped) out.truncated = true;
+    return { items: page.items, nextPageToken: capped ? null : page.next };
+  });
+  for await (const item of pages) out.items.push(item);
+  return out;
+}
+
+/**
+ * Builds the adapter's Alpaca client on the SDK's raw `trading.*Api` / `marketData.*Api` classes
+ * with explicit `basePath`s (the `Alpaca` facade has no host option), so one code path serves
+ * paper, live and the simulator. Retry (429 with `Retry-After`, 5xx, network), per-attempt
+ * timeout and the per-host token bucket are the SDK's, configured from {@link AlpacaConfig}.
+ */
+export function createAlpacaClient(config: AlpacaConfig): AlpacaClient {
+  const calls = createCallCounter();
+  const cfg = sdkConfigs(config, calls);
+  const clockApi = new trading.ClockApi(cfg.trading);
+  const calendarApi = new trading.CalendarApi(cfg.trading);
+  const assetsApi = new trading.AssetsApi(cfg.trading);
+  const optionApi = new marketData.OptionApi(cfg.data);
+  const stockApi = new marketData.StockApi(cfg.data);
+
+  return {
+    calls,
+    getClock: (signal) => readWire('/v2/clock', () => clockApi.legacyClockRaw(init(signal)), RawClock),
+    getCalendar: ({ start, end }, signal) =>
+      readWire(
+        '/v2/calendar',
+        () => calendarApi.legacyCalendarRaw({ start: utcDate(start), end: utcDate(end) }, init(signal)),
+        RawCalendar,
+      ),
+    listOptionContracts: (q, signal) =>
+      collectPages(q.maxPages, async (pageToken) => {
+        const page = await readWire(
+          '/v2/options/contracts',
+          () =>
+            assetsApi.getOptionsContractsRaw(
+              {
+                underlyingSymbols: q.underlying,
+                expirationDateGte: utcDate(q.expirationGte),
+                expirationDateLte: utcDate(q.expirationLte),
+                limit: q.limit,
+                pageToken,
+              },
+              init(signal),
+            ),
+          RawOptionContractsPage,
+        );
+        const { valid, invalid } = parseItems(page.option_contracts, RawOptionContract);
+        return { items: valid, invalid, next: page.next_page_token };
+      }),
+    getOptionChain: (q, signal) =>
+      collectPages(q.maxPages, async (pageToken) => {
+        const page = await readWire(
+          '/v1beta1/options/snapshots/{underlying}',
+          () =>
+            optionApi.optionChainRaw(
+              {
+                underlyingSymbol: q.underlying,
+                feed: q.feed,
+                limit: q.limit,
+                expirationDateGte: utcDate(q.expirationGte),
+                expirationDateLte: utcDate(q.expirationLte),
+                strikePriceGte: q.strikeGte,
+                strikePriceLte: q.strikeLte,
+                pageToken,
+              },
+              init(signal),
+            ),
+          RawOptionSnapshotsPage,
+        );
+        const items: [string, RawOptionSnapshot][] = [];
+        let invalid = 0;
+        for (const [occ, value] of Object.entries(page.snapshots)) {
+          const parsed = RawOptionSnapshot.safeParse(value);
+          if (parsed.success) items.push([occ, parsed.data]);
+          else invalid += 1;
+        }
+        return { items, invalid, next: page.next_page_token };
+      }),
+    getLatestTrades: async (symbols, signal) => {
+      const body = await readWire(
+        '/v2/stocks/trades/latest',
+        () => stockApi.stockLatestTradesRaw({ symbols: symbols.join(',') }, init(signal)),
+        RawLatestTrades,
+      );
+      const out = new Map<string, RawStockTrade>();
+      for (const [symbol, value] of Object.entries(body.trades)) {
+        const parsed = RawStockTrade.safeParse(value);
+        if (parsed.success) out.set(symbol.toUpperCase(), parsed.data);
+      }
+      return out;
+    },
+  };
+}

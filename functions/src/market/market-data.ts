@@ -1,0 +1,155 @@
+import pLimit from 'p-limit';
+import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
+import type { TradingSession } from '../calendar/types';
+import { AlpacaApiError, toAlpacaApiError } from './alpaca-api-error';
+import type { AlpacaClient } from './alpaca-client';
+import type { OptionFeed } from './alpaca-config';
+import { type CallCounts, diffCallCounts } from './call-counter';
+import { createMemoryDailyCache } from './daily-cache';
+import { type ChainOptions, type CycleContext, loadSymbolChain, type SpotResult } from './load-symbol-chain';
+import { type ChainFailure, ChainLoadError, type MarketCycle, type SymbolChainResult } from './market-cycle';
+import type { OpenInterestCache } from './open-interest';
+import { type CalendarCache, loadTradingSessions } from './trading-sessions';
+
+export interface MarketDataDeps {
+  client: AlpacaClient;
+  /** Daily OI cache; default in-memory (the pulse passes a Firestore-backed one). */
+  openInterestCache?: OpenInterestCache;
+  /** Daily calendar cache; default in-memory. */
+  calendarCache?: CalendarCache;
+  feed?: OptionFeed;
+  /** Strike band half-width around spot, percent (default 8); null = every strike. */
+  strikeBandPct?: number | null;
+  /** Snapshot page size (Alpaca max 1000, default 1000) and page cap (default 10). */
+  chainPageLimit?: number;
+  maxChainPages?: number;
+  /** Contract-list page size (Alpaca max 10000, default 10000) and page cap (default 5). */
+  contractsPageLimit?: number;
+  maxContractPages?: number;
+  /** Deadline of a whole cycle, ms (default 40000), on top of the client's per-request deadline. */
+  cycleDeadlineMs?: number;
+  /** Symbols loaded at once (default 4). */
+  concurrency?: number;
+}
+
+export interface MarketData {
+  /**
+   * One cycle: Alpaca's clock and the latest trades of all symbols at once, then the calendar
+   * (daily cache), then per symbol the contract list (daily cache) and the chain in parallel.
+   * Steady state: clock + 1 spot request + 1 chain request per symbol.
+   * A failing symbol is reported in its result and never fails the others.
+   * @throws AlpacaApiError when the clock or the calendar cannot be read (no symbol can be placed in time).
+   */
+  loadChains(symbols: readonly string[], options?: { signal?: AbortSignal }): Promise<MarketCycle>;
+}
+
+function failureOf(error: unknown, fallbackEndpoint: string): ChainFailure {
+  if (error instanceof ChainLoadError)
+    return { kind: error.kind, message: error.message, endpoint: null, status: null };
+  const api = error instanceof AlpacaApiError ? error : toAlpacaApiError(fallbackEndpoint, error);
+  return { kind: api.kind, message: api.message, endpoint: api.endpoint, status: api.status };
+}
+
+function settleSpot(
+  client: AlpacaClient,
+  symbols: readonly string[],
+  signal: AbortSignal,
+): Promise<SpotResult> {
+  return client
+    .getLatestTrades(symbols, signal)
+    .catch((error: unknown) => toAlpacaApiError('/v2/stocks/trades/latest', error));
+}
+
+function chainOptionsOf(deps: MarketDataDeps): ChainOptions {
+  return {
+    feed: deps.feed ?? 'indicative',
+    strikeBandPct: deps.strikeBandPct === undefined ? 8 : deps.strikeBandPct,
+    chainPageLimit: deps.chainPageLimit ?? 1000,
+    maxChainPages: deps.maxChainPages ?? 10,
+    contractsPageLimit: deps.contractsPageLimit ?? 10_000,
+    maxContractPages: deps.maxContractPages ?? 5,
+  };
+}
+
+async function symbolResult(
+  symbol: string,
+  ctx: CycleContext,
+  counts: () => CallCounts,
+): Promise<SymbolChainResult> {
+  try {
+    const loaded = await loadSymbolChain(symbol, ctx);
+    return { symbol, ok: true, ...loaded, calls: counts().bySymbol[symbol] ?? { marketData: 0, trading: 0 } };
+  } catch (error) {
+    const calls = counts().bySymbol[symbol] ?? { marketData: 0, trading: 0 };
+    return { symbol, ok: false, error: failureOf(error, '/v1beta1/options/snapshots/{underlying}'), calls };
+  }
+}
+
+/** The 0DTE and 1DTE session dates at `asOf`; a calendar too short for them is a malformed answer. */
+function sessionDatesOf(
+  asOf: string,
+  sessions: readonly TradingSession[],
+): { zeroDte: string; oneDte: string } {
+  try {
+    const buckets = selectExpiryBuckets({ asOf, sessions, listedExpiries: [] });
+    return { zeroDte: buckets.zeroDte.session, oneDte: buckets.oneDte.session };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AlpacaApiError('/v2/calendar', 'malformed', null, `/v2/calendar: ${detail}`, { cause: error });
+  }
+}
+
+/** Builds the adapter's market-data loader on an {@link AlpacaClient}. */
+export function createMarketData(deps: MarketDataDeps): MarketData {
+  const { client } = deps;
+  const openInterestCache = deps.openInterestCache ?? createMemoryDailyCache();
+  const calendarCache = deps.calendarCache ?? createMemoryDailyCache();
+  const options = chainOptionsOf(deps);
+  const limit = pLimit(deps.concurrency ?? 4);
+
+  return {
+    async loadChains(requested, { signal: callerSignal } = {}) {
+      const symbols = [...new Set(requested.map((s) => s.trim().toUpperCase()).filter(Boolean))];
+      const started = performance.now();
+      const before = client.calls.snapshot();
+      const deadline = AbortSignal.timeout(deps.cycleDeadlineMs ?? 40_000);
+      const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
+      const spot = settleSpot(client, symbols, signal);
+      // `spot` never rejects, so a failing clock leaves no dangling rejection behind.
+      const clock = await client.getClock(signal);
+      const calendar = await loadTradingSessions({
+        client,
+        cache: calendarCache,
+        asOf: clock.timestamp,
+        signal,
+      });
+      const sessionDates = sessionDatesOf(clock.timestamp, calendar.sessions);
+      const ctx: CycleContext = {
+        client,
+        openInterestCache,
+        options,
+        asOf: clock.timestamp,
+        sessions: calendar.sessions,
+        sessionDates,
+        spot,
+        signal,
+      };
+      const counts = () => diffCallCounts(before, client.calls.snapshot());
+      const results = await Promise.all(
+        symbols.map((symbol) => limit(() => symbolResult(symbol, ctx, counts))),
+      );
+      await spot;
+      return {
+        asOf: clock.timestamp,
+        marketOpen: clock.is_open,
+        nextOpen: clock.next_open,
+        nextClose: clock.next_close,
+        sessions: sessionDates,
+        calendarCached: calendar.cached,
+        calls: counts(),
+        elapsedMs: Math.round(performance.now() - started),
+        symbols: Object.fromEntries(results.map((r) => [r.symbol, r])),
+      };
+    },
+  };
+}
