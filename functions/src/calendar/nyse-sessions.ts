@@ -34,3 +34,11 @@ export function nyseSessions(fromDate: string, toDate: string): TradingSession[]
   }
   return sessions;
 }
+
+/**
+ * The NYSE session on one New York date, or null when the exchange is closed that day.
+ * @throws RangeError on a malformed date.
+ */
+export function nyseSessionOn(date: string): TradingSession | null {
+  return nyseSessions(date, date)[0] ?? null;
+}

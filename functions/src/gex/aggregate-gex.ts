@@ -1,0 +1,80 @@
+import { Decimal, ZERO } from '../num/decimal';
+import { CONTRACT_MULTIPLIER } from './contract-gex';
+import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
+
+/** Call and put GEX in USD per $1 move (calls ≥ 0, puts ≤ 0) and how many contracts entered. */
+export interface SideTotals {
+  call: Decimal;
+  put: Decimal;
+  count: number;
+}
+
+/** GEX of one strike across every included expiry, USD per $1 move (puts negative). */
+export interface StrikeGex {
+  strike: Decimal;
+  call: Decimal;
+  put: Decimal;
+}
+
+export interface GexAggregate {
+  total: SideTotals;
+  /** Ascending by strike. */
+  byStrike: StrikeGex[];
+  byBucket: Record<ExpiryBucketName, SideTotals>;
+}
+
+interface Accumulator {
+  /** Σ gamma × OI of calls, and of puts (unsigned). */
+  call: Decimal;
+  put: Decimal;
+  count: number;
+}
+
+const empty = (): Accumulator => ({ call: ZERO, put: ZERO, count: 0 });
+
+function add(acc: Accumulator, contract: NormalizedContract, gammaOi: Decimal): void {
+  if (contract.side === 'call') acc.call = acc.call.plus(gammaOi);
+  else acc.put = acc.put.plus(gammaOi);
+  acc.count++;
+}
+
+/**
+ * Sums dealer GEX (USD per $1 move: Σ gamma × OI × 100 × spot, puts negative) in total, by strike
+ * and by expiry bucket. All Decimal; per contract it does one multiplication and two additions of
+ * `gamma × OI`, and scales each sum by `100 × spot` once, which is exact at the configured precision
+ * (the same value as summing {@link contractGexPerDollar} per contract).
+ */
+export function aggregateGex(contracts: readonly NormalizedContract[], spot: Decimal): GexAggregate {
+  const strikes = new Map<string, Accumulator & { strike: Decimal }>();
+  const buckets: Record<ExpiryBucketName, Accumulator> = {
+    zero_dte: empty(),
+    one_dte: empty(),
+    other: empty(),
+  };
+  for (const contract of contracts) {
+    const gammaOi = contract.gamma.times(contract.openInterest);
+    let row = strikes.get(contract.strikeKey);
+    if (!row) strikes.set(contract.strikeKey, (row = { ...empty(), strike: contract.strike }));
+    add(row, contract, gammaOi);
+    add(buckets[contract.bucket], contract, gammaOi);
+  }
+  const factor = CONTRACT_MULTIPLIER.times(spot);
+  const scale = (acc: Accumulator): SideTotals => ({
+    call: acc.call.times(factor),
+    put: acc.put.times(factor).negated(),
+    count: acc.count,
+  });
+  const byBucket = {
+    zero_dte: scale(buckets.zero_dte),
+    one_dte: scale(buckets.one_dte),
+    other: scale(buckets.other),
+  };
+  const byStrike = [...strikes.values()]
+    .sort((a, b) => a.strike.comparedTo(b.strike))
+    .map((row) => ({ strike: row.strike, ...scale(row) }));
+  const total = Object.values(byBucket).reduce(
+    (sum, b) => ({ call: sum.call.plus(b.call), put: sum.put.plus(b.put), count: sum.count + b.count }),
+    { call: ZERO, put: ZERO, count: 0 },
+  );
+  return { total, byStrike, byBucket };
+}

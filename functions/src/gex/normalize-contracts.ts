@@ -1,0 +1,146 @@
+import { Decimal, parseDecimal } from '../num/decimal';
+import { resolveGamma, type GammaSource } from './resolve-gamma';
+import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
+import type { ChainInput, ContractInput, OptionSide } from './types';
+
+/** Default continuously compounded rates for local Black-Scholes. */
+export const DEFAULT_RISK_FREE_RATE = 0.045;
+export const DEFAULT_DIVIDEND_YIELD = 0.013;
+
+export type ExpiryBucketName = 'zero_dte' | 'one_dte' | 'other';
+
+/** A contract that passed validation, with Decimal values and its gamma resolved. */
+export interface NormalizedContract {
+  symbol: string;
+  side: OptionSide;
+  /** Strike, USD. */
+  strike: Decimal;
+  /** Canonical strike text, the key of the strike profile (`590`, `4505.5`). */
+  strikeKey: string;
+  expiry: string;
+  bucket: ExpiryBucketName;
+  /** Open interest in contracts, > 0. */
+  openInterest: Decimal;
+  /** Gamma per $1 move per share, ≥ 0. */
+  gamma: Decimal;
+  gammaSource: GammaSource;
+  /** Time to expiry in years (floored at one minute). */
+  years: number;
+  /** Annualized volatility for the zero-gamma sweep; null when none is known. */
+  volatility: number | null;
+}
+
+/** The validated chain and what validation saw. */
+export interface NormalizedChain {
+  contracts: NormalizedContract[];
+  seen: number;
+  /** Skipped contracts by reason. */
+  skipped: Record<string, number>;
+  /** Contracts whose gamma was computed locally (includes `ivSolved`). */
+  localGreeks: number;
+  ivSolved: number;
+}
+
+interface ChainContext {
+  spot: Decimal;
+  asOfMs: number;
+  input: ChainInput;
+  rate: number;
+  dividendYield: number;
+  closes: Map<string, number>;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Validates and normalizes every contract of a chain, converting numbers to Decimal once.
+ * Skip reasons: `duplicate_symbol` (later occurrences), `invalid_side`, `invalid_strike` (non-numeric
+ * or ≤ 0), `invalid_expiry`, `expired` (its close is before `asOf`), `missing_open_interest`,
+ * `invalid_open_interest`, `negative_open_interest`, `zero_open_interest` (contributes nothing, so
+ * it is not counted as used), `invalid_gamma`, `missing_gamma` (see {@link resolveGamma}).
+ */
+export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: number): NormalizedChain {
+  const ctx: ChainContext = {
+    spot,
+    asOfMs,
+    input,
+    rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
+    dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
+    closes: new Map(),
+  };
+  const chain: NormalizedChain = { contracts: [], seen: 0, skipped: {}, localGreeks: 0, ivSolved: 0 };
+  const symbols = new Set<string>();
+  for (const contract of input.contracts) {
+    chain.seen++;
+    const result = symbols.has(contract.symbol) ? 'duplicate_symbol' : normalizeOne(contract, ctx);
+    symbols.add(contract.symbol);
+    if (typeof result === 'string') {
+      chain.skipped[result] = (chain.skipped[result] ?? 0) + 1;
+      continue;
+    }
+    chain.contracts.push(result);
+    if (result.gammaSource !== 'provider') chain.localGreeks++;
+    if (result.gammaSource === 'iv_solved') chain.ivSolved++;
+  }
+  return chain;
+}
+
+function closeOf(expiry: string, ctx: ChainContext): number {
+  let close = ctx.closes.get(expiry);
+  if (close === undefined) {
+    close = expiryCloseMs(expiry, ctx.input.expiryCloses);
+    ctx.closes.set(expiry, close);
+  }
+  return close;
+}
+
+function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
+    return 'missing_open_interest';
+  }
+  const oi = parseDecimal(raw);
+  if (!oi) return 'invalid_open_interest';
+  if (oi.isNegative()) return 'negative_open_interest';
+  return oi.isZero() ? 'zero_open_interest' : oi;
+}
+
+/** One contract → a normalized contract, or the reason it is skipped. */
+function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedContract | string {
+  if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
+  const strike = parseDecimal(contract.strike);
+  if (!strike || strike.lte(0)) return 'invalid_strike';
+  if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
+  const years = yearsToExpiry(ctx.asOfMs, closeOf(contract.expiry, ctx));
+  if (years === null) return 'expired';
+  const openInterest = checkOpenInterest(contract.openInterest);
+  if (typeof openInterest === 'string') return openInterest;
+  const pricing = {
+    spot: ctx.spot.toNumber(),
+    strike: strike.toNumber(),
+    years,
+    rate: ctx.rate,
+    dividendYield: ctx.dividendYield,
+  };
+  const resolved = resolveGamma(contract, pricing);
+  if ('skip' in resolved) return resolved.skip;
+  const { buckets } = ctx.input;
+  const bucket =
+    contract.expiry === buckets.zeroDte.expiry
+      ? 'zero_dte'
+      : contract.expiry === buckets.oneDte.expiry
+        ? 'one_dte'
+        : 'other';
+  return {
+    symbol: contract.symbol,
+    side: contract.side,
+    strike,
+    strikeKey: strike.toString(),
+    expiry: contract.expiry,
+    bucket,
+    openInterest,
+    gamma: resolved.gamma,
+    gammaSource: resolved.source,
+    years,
+    volatility: resolved.volatility,
+  };
+}

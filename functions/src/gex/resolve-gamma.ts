@@ -1,0 +1,66 @@
+import { Decimal, parseDecimal } from '../num/decimal';
+import { blackScholesGamma } from './black-scholes';
+import { MAX_VOLATILITY, solveImpliedVolatility } from './implied-volatility';
+import type { ContractInput, RawNumber } from './types';
+
+/** Pricing context of one contract, float64 (model inputs, not money). */
+export interface PricingContext {
+  spot: number;
+  strike: number;
+  /** Time to expiry in years, already floored. */
+  years: number;
+  rate: number;
+  dividendYield: number;
+}
+
+/** Where a contract's gamma came from. */
+export type GammaSource = 'provider' | 'local' | 'iv_solved';
+
+export type GammaResolution =
+  | {
+      gamma: Decimal;
+      source: GammaSource;
+      /** Annualized volatility for re-pricing in the zero-gamma sweep; null when none is known. */
+      volatility: number | null;
+    }
+  | { skip: 'invalid_gamma' | 'missing_gamma' };
+
+function isPresent(value: RawNumber): boolean {
+  return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** Provider IV when it is a usable volatility (0 < IV ≤ 1000%), else null. */
+function usableVolatility(value: RawNumber): number | null {
+  const iv = parseDecimal(value)?.toNumber();
+  return iv !== undefined && iv > 0 && iv <= MAX_VOLATILITY ? iv : null;
+}
+
+/** IV solved from the quote mid, or null when there is no sane two-sided quote or no solution. */
+function volatilityFromQuote(contract: ContractInput, ctx: PricingContext): number | null {
+  const bid = parseDecimal(contract.bid)?.toNumber();
+  const ask = parseDecimal(contract.ask)?.toNumber();
+  if (bid === undefined || ask === undefined || bid < 0 || ask <= 0 || bid > ask) return null;
+  return solveImpliedVolatility({ ...ctx, price: (bid + ask) / 2, side: contract.side });
+}
+
+/**
+ * A contract's gamma (per $1 move, per share): the provider's when present and sane (finite,
+ * ≥ 0); when absent, Black-Scholes from the provider's IV, else from an IV solved from the quote
+ * mid. A present but broken gamma (non-numeric, NaN, negative) marks the row as bad data and is
+ * skipped as `invalid_gamma` rather than papered over; no gamma and no way to compute one is
+ * `missing_gamma`.
+ */
+export function resolveGamma(contract: ContractInput, ctx: PricingContext): GammaResolution {
+  const providerIv = usableVolatility(contract.impliedVolatility);
+  if (isPresent(contract.gamma)) {
+    const gamma = parseDecimal(contract.gamma);
+    if (!gamma || gamma.isNegative()) return { skip: 'invalid_gamma' };
+    return { gamma, source: 'provider', volatility: providerIv ?? volatilityFromQuote(contract, ctx) };
+  }
+  const solved = providerIv === null ? volatilityFromQuote(contract, ctx) : null;
+  const volatility = providerIv ?? solved;
+  if (volatility === null) return { skip: 'missing_gamma' };
+  const gamma = blackScholesGamma({ ...ctx, volatility });
+  if (!Number.isFinite(gamma)) return { skip: 'missing_gamma' };
+  return { gamma: new Decimal(gamma), source: solved === null ? 'local' : 'iv_solved', volatility };
+}

@@ -1,0 +1,111 @@
+import type { GexCurvePoint } from '../contract/regime';
+import type { OptionSide } from './types';
+
+/**
+ * Zero-gamma (flip) level by re-pricing: total dealer GEX is recomputed with Black-Scholes gamma at
+ * every spot of a grid around the current spot, and the level is where it changes sign.
+ * This sweep runs in float64 on typed arrays on purpose: its result is a price level and a chart
+ * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain).
+ */
+
+/** One contract as the sweep needs it (float64 model inputs). */
+export interface SweepContract {
+  side: OptionSide;
+  strike: number;
+  /** Open interest in contracts. */
+  openInterest: number;
+  /** Time to expiry in years (> 0), held fixed while the spot moves. */
+  years: number;
+  /** Annualized volatility (> 0). */
+  volatility: number;
+}
+
+export interface ZeroGammaInput {
+  contracts: readonly SweepContract[];
+  spot: number;
+  rate: number;
+  dividendYield: number;
+  /** Half-width of the grid as a fraction of spot (default 0.15 → ±15%). */
+  range?: number;
+  /** Grid step as a fraction of spot (default 0.001 → 0.1%). */
+  step?: number;
+  /** Totals smaller than this fraction of the curve's largest |total| have no sign (default 1e-6). */
+  noise?: number;
+}
+
+export interface ZeroGammaResult {
+  /** Spot level where total GEX changes sign, nearest to spot; null when none in range. */
+  level: number | null;
+  /** Why `level` is null. */
+  reason: string | null;
+  /** Total GEX per 1% move at each grid spot (USD), ascending by spot. */
+  curve: GexCurvePoint[];
+}
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** exp(−x/2) underflows to 0 beyond this d₁²; skip the call. */
+const D1_SQUARED_CUTOFF = 1400;
+
+/**
+ * Total GEX per 1% move at each spot of `spots`:
+ * Σ ± OI × 100 × Γ(S) × S² × 0.01, with Γ(S) = e^(−qT) φ(d₁) / (S σ √T), so each term is
+ * `amp × φ-part × S` with everything but d₁ precomputed per contract.
+ */
+export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Array {
+  const { contracts, rate, dividendYield } = input;
+  const lnSpots = spots.map(Math.log);
+  const totals = new Float64Array(spots.length);
+  for (const c of contracts) {
+    const volSqrtT = c.volatility * Math.sqrt(c.years);
+    const shift = (rate - dividendYield + 0.5 * c.volatility * c.volatility) * c.years - Math.log(c.strike);
+    const invVolSqrtT = 1 / volSqrtT;
+    const sign = c.side === 'call' ? 1 : -1;
+    const amp = (sign * c.openInterest * Math.exp(-dividendYield * c.years) * INV_SQRT_2PI) / volSqrtT;
+    for (let k = 0; k < spots.length; k++) {
+      const d1 = ((lnSpots[k] as number) + shift) * invVolSqrtT;
+      const d1Squared = d1 * d1;
+      if (d1Squared < D1_SQUARED_CUTOFF) totals[k] = (totals[k] as number) + amp * Math.exp(-0.5 * d1Squared);
+    }
+  }
+  // × 100 shares × S (from Γ·S²) × 0.01 for a 1% move.
+  return totals.map((sum, k) => sum * (spots[k] as number));
+}
+
+/** Builds the grid, sweeps it and finds the sign change nearest to spot (linear interpolation). */
+export function sweepZeroGamma(input: ZeroGammaInput): ZeroGammaResult {
+  const { spot, range = 0.15, step = 0.001, noise = 1e-6 } = input;
+  const half = Math.round(range / step);
+  const spots = Float64Array.from({ length: 2 * half + 1 }, (_, i) => spot * (1 + (i - half) * step));
+  const totals = gexCurve(input, spots);
+  const curve = Array.from(spots, (s, k) => ({ spot: s, net_gex_per_pct: totals[k] as number }));
+  const peak = totals.reduce((max, t) => Math.max(max, Math.abs(t)), 0);
+  if (!(peak > 0) || !Number.isFinite(peak))
+    return { level: null, reason: 'no gamma in the swept range', curve };
+  const level = nearestCrossing(spots, totals, spot, peak * noise);
+  if (level !== null) return { level, reason: null, curve };
+  const sign = (totals.find((t) => Math.abs(t) > peak * noise) ?? 0) > 0 ? 'positive' : 'negative';
+  const [lo, hi] = [spots[0] ?? spot, spots[spots.length - 1] ?? spot];
+  return { level: null, reason: `total GEX stays ${sign} from ${lo.toFixed(2)} to ${hi.toFixed(2)}`, curve };
+}
+
+/** Linear-interpolated crossing between consecutive significant points, nearest to `spot`. */
+function nearestCrossing(
+  spots: Float64Array,
+  totals: Float64Array,
+  spot: number,
+  threshold: number,
+): number | null {
+  let best: number | null = null;
+  let previous = -1;
+  for (let k = 0; k < totals.length; k++) {
+    const t = totals[k] as number;
+    if (Math.abs(t) <= threshold) continue;
+    if (previous >= 0 && Math.sign(t) !== Math.sign(totals[previous] as number)) {
+      const [s0, s1, t0] = [spots[previous] as number, spots[k] as number, totals[previous] as number];
+      const crossing = s0 + ((s1 - s0) * t0) / (t0 - t);
+      if (best === null || Math.abs(crossing - spot) < Math.abs(best - spot)) best = crossing;
+    }
+    previous = k;
+  }
+  return best;
+}
