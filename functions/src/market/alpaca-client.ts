@@ -74,6 +74,7 @@ function sdkConfigs(config: AlpacaConfig, calls: CallCounter) {
       respectRetryAfter: true,
     },
     rateLimit: { maxRequests: config.maxRequestsPerMinute ?? 200, intervalMs: 60_000 },
+    ...(config.fetchApi ? { fetchApi: config.fetchApi } : {}),
   };
   return {
     trading: new trading.Configuration({

@@ -1,4 +1,7 @@
+import type { trading } from '@alpacahq/alpaca-trade-api/rest';
 import { z } from 'zod';
+
+type FetchAPI = trading.FetchAPI;
 
 /** Option-chain feed: `indicative` (free, delayed/derived) or `opra` (paid subscription). */
 export const OptionFeed = z.enum(['indicative', 'opra']);
@@ -30,6 +33,8 @@ export interface AlpacaConfig {
   maxRetryDelayMs?: number;
   /** Client-side token bucket per host (SDK `rateLimit`): requests per minute. Default 200. */
   maxRequestsPerMinute?: number;
+  /** Transport override (SDK `fetchApi`), e.g. the SDK's `/testing` `mockFetch` in unit tests. */
+  fetchApi?: FetchAPI;
 }
 
 /** Thrown when required configuration is missing or invalid; `field` names the variable. */
