@@ -1,0 +1,46 @@
+import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+
+/**
+ * Every deploy-time setting of the functions, in one module. Each param has a default and a
+ * value in `functions/.env.demo-gex-pulse` so `firebase emulators:exec` loads the functions
+ * non-interactively. Secrets come from Secret Manager (locally: `functions/.secret.local`).
+ */
+
+/** Alpaca key id (Secret Manager); never logged. */
+export const alpacaKeyId = defineSecret('APCA_API_KEY_ID');
+/** Alpaca secret key (Secret Manager); never logged. */
+export const alpacaSecretKey = defineSecret('APCA_API_SECRET_KEY');
+
+/** Comma-separated underlyings, e.g. `SPY,QQQ` (a string param: list params need JSON in dotenv). */
+export const pulseSymbols = defineString('PULSE_SYMBOLS', {
+  default: 'SPY,QQQ',
+  description: 'Comma-separated underlyings whose 0DTE/1DTE GEX the pulse computes.',
+});
+
+/** Option market-data feed: `indicative` (free) or `opra` (subscription). */
+export const alpacaFeed = defineString('ALPACA_FEED', {
+  default: 'indicative',
+  input: { select: { options: [{ value: 'indicative' }, { value: 'opra' }] } },
+});
+
+/** Trading API host (clock, calendar, option contracts/open interest). */
+export const alpacaBaseUrl = defineString('APCA_API_BASE_URL', {
+  default: 'https://paper-api.alpaca.markets',
+});
+
+/** Market-data API host (option chain snapshots, stock trades). */
+export const alpacaDataUrl = defineString('APCA_API_DATA_URL', {
+  default: 'https://data.alpaca.markets',
+});
+
+/** While the market is closed, compute only every this many minutes. */
+export const closedCadenceMinutes = defineInt('PULSE_CLOSED_CADENCE_MINUTES', { default: 15 });
+
+/** Strike band around spot requested from the chain, in percent of spot (each side). */
+export const strikeBandPct = defineInt('PULSE_STRIKE_BAND_PCT', { default: 10 });
+
+/** Days a `history` row lives before Firestore TTL deletes it. */
+export const historyRetentionDays = defineInt('PULSE_HISTORY_RETENTION_DAYS', { default: 7 });
+
+/** Age (seconds) after which `health` calls the regime stale during market hours. */
+export const healthMaxAgeSeconds = defineInt('HEALTH_MAX_AGE_SECONDS', { default: 180 });

@@ -1,0 +1,103 @@
+import { symbolRegimeOf, type MarketRegimeDocument } from '../contract/regime';
+
+/** What `health` answers: HTTP status and a JSON body for an uptime monitor. */
+export interface HealthReport {
+  status: 200 | 503;
+  body: {
+    ok: boolean;
+    /** Whether the stored clock data places `now` inside a trading session. */
+    market_hours: boolean;
+    market_open: boolean | null;
+    /** Schedule time of the pulse that last wrote the regime (ISO-8601). */
+    last_pulse_time: string | null;
+    last_updated: string | null;
+    /** Age of the regime document at `now`, seconds. */
+    age_seconds: number | null;
+    as_of: string | null;
+    stale: boolean;
+    problems: string[];
+    symbols: Record<
+      string,
+      { stale: boolean; error: string | null; last_success_at: string | null; as_of: string }
+    >;
+    missing_symbols: Record<string, string>;
+  };
+}
+
+/**
+ * Judges the regime document at `now`. Problems: no document, a stale document or symbol, a
+ * symbol that never succeeded, or a document older than `maxAgeSeconds`. 503 only when there is a
+ * problem during market hours (per the stored clock: open until `next_close`, or closed but past
+ * `next_open`); outside them a quiet pulse is expected. Pure.
+ */
+export function assessHealth(
+  doc: MarketRegimeDocument | null,
+  now: Date,
+  maxAgeSeconds: number,
+): HealthReport {
+  if (doc === null) return missingReport();
+  const ageSeconds = Math.max(0, Math.round((now.getTime() - Date.parse(doc.last_updated)) / 1000));
+  const symbols: HealthReport['body']['symbols'] = {};
+  const problems: string[] = [];
+  if (doc.stale) problems.push(`regime is stale${doc.error ? `: ${doc.error}` : ''}`);
+  for (const key of doc.symbols) {
+    const map = symbolRegimeOf(doc, key);
+    if (!map) continue;
+    symbols[key] = pickSymbol(map);
+    if (map.stale) problems.push(`${key} is stale: ${map.error ?? 'unknown error'}`);
+  }
+  for (const [key, error] of Object.entries(doc.missing_symbols)) {
+    problems.push(`${key} has no numbers: ${error}`);
+  }
+  if (ageSeconds > maxAgeSeconds) problems.push(`regime is ${ageSeconds}s old`);
+  const marketHours = isMarketHours(doc, now);
+  const ok = problems.length === 0;
+  return {
+    status: !ok && marketHours ? 503 : 200,
+    body: {
+      ok,
+      market_hours: marketHours,
+      market_open: doc.market_open,
+      last_pulse_time: doc.pulse_time,
+      last_updated: doc.last_updated,
+      age_seconds: ageSeconds,
+      as_of: doc.as_of,
+      stale: doc.stale,
+      problems,
+      symbols,
+      missing_symbols: doc.missing_symbols,
+    },
+  };
+}
+
+function pickSymbol(map: NonNullable<ReturnType<typeof symbolRegimeOf>>) {
+  const { stale, error, last_success_at, as_of } = map;
+  return { stale, error, last_success_at, as_of };
+}
+
+function isMarketHours(doc: MarketRegimeDocument, now: Date): boolean {
+  const t = now.getTime();
+  const nextClose = doc.next_close ? Date.parse(doc.next_close) : Number.NaN;
+  if (doc.market_open) return Number.isNaN(nextClose) || t < nextClose;
+  const nextOpen = doc.next_open ? Date.parse(doc.next_open) : Number.NaN;
+  return !Number.isNaN(nextOpen) && t >= nextOpen && (Number.isNaN(nextClose) || t < nextClose);
+}
+
+function missingReport(): HealthReport {
+  return {
+    status: 503,
+    body: {
+      ok: false,
+      market_hours: true,
+      market_open: null,
+      last_pulse_time: null,
+      last_updated: null,
+      age_seconds: null,
+      as_of: null,
+      stale: true,
+      problems: ['no regime document'],
+      symbols: {},
+      missing_symbols: {},
+    },
+  };
+}

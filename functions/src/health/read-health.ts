@@ -1,0 +1,24 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { readRegime } from '../store/regime-store';
+import { assessHealth, type HealthReport } from './assess-health';
+
+/**
+ * Reads the regime document and judges it (see {@link assessHealth}). An unreadable document
+ * (fails the contract) is a 503 naming the problem; Firestore errors propagate.
+ */
+export async function readHealth(input: {
+  db: Firestore;
+  now: Date;
+  maxAgeSeconds: number;
+}): Promise<HealthReport> {
+  let doc;
+  try {
+    doc = await readRegime(input.db);
+  } catch (err) {
+    if (!(err instanceof Error && err.name === 'ZodError')) throw err;
+    const report = assessHealth(null, input.now, input.maxAgeSeconds);
+    report.body.problems = [`regime document fails the contract: ${err.message.slice(0, 300)}`];
+    return report;
+  }
+  return assessHealth(doc, input.now, input.maxAgeSeconds);
+}

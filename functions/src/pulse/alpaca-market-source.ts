@@ -1,0 +1,39 @@
+import type { AlpacaClient } from '../market/alpaca-client';
+import type { MarketData } from '../market/market-data';
+import type { ChainOutcome, MarketDataSource } from './ports';
+
+/** Deadline of the clock request alone (the adapter's own cycle deadline covers the chains). */
+const CLOCK_DEADLINE_MS = 10_000;
+
+/**
+ * The pulse's {@link MarketDataSource} on the Alpaca adapter: the clock through the client (one
+ * trading call, so a closed market can skip the chains), the chains through the adapter's cycle.
+ * API calls are every request attempt the adapter counted, retries included.
+ */
+export function createAlpacaMarketSource(input: {
+  client: AlpacaClient;
+  marketData: MarketData;
+}): MarketDataSource {
+  return {
+    async readClock() {
+      const clock = await input.client.getClock(AbortSignal.timeout(CLOCK_DEADLINE_MS));
+      return {
+        isOpen: clock.is_open,
+        timestamp: clock.timestamp,
+        nextOpen: clock.next_open,
+        nextClose: clock.next_close,
+      };
+    },
+    async loadChains({ symbols }) {
+      const cycle = await input.marketData.loadChains(symbols);
+      const chains: Record<string, ChainOutcome> = {};
+      for (const [symbol, result] of Object.entries(cycle.symbols)) {
+        const apiCalls = result.calls.marketData + result.calls.trading;
+        chains[symbol] = result.ok
+          ? { ok: true, chain: result.chain, apiCalls }
+          : { ok: false, error: `${result.error.kind}: ${result.error.message}`, apiCalls };
+      }
+      return { chains, apiCalls: cycle.calls.marketData + cycle.calls.trading };
+    },
+  };
+}

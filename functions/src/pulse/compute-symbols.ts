@@ -1,0 +1,54 @@
+import type { GexResult } from '../contract/regime';
+import type { ChainInput } from '../gex/types';
+import type { SymbolOutcome } from './merge-symbol';
+import type { ChainOutcome, PulseLog } from './ports';
+
+/**
+ * Runs the engine on every loaded chain. An engine failure on one symbol becomes that symbol's
+ * error; the others are unaffected. Logs symbol, contracts and skipped counts.
+ */
+export function computeSymbols(input: {
+  symbols: readonly string[];
+  chains: Readonly<Record<string, ChainOutcome>>;
+  computeGex: (chain: ChainInput) => GexResult;
+  log: PulseLog;
+}): Record<string, SymbolOutcome> {
+  const outcomes: Record<string, SymbolOutcome> = {};
+  for (const symbol of input.symbols) {
+    const loaded = input.chains[symbol] ?? { ok: false, error: 'no chain returned' };
+    if (!loaded.ok) {
+      input.log.warn('pulse symbol failed', {
+        symbol,
+        stage: 'market_data',
+        api_calls: loaded.apiCalls,
+        error: loaded.error,
+      });
+      outcomes[symbol] = { ok: false, error: loaded.error };
+      continue;
+    }
+    try {
+      const result = input.computeGex(loaded.chain);
+      const q = result.regime.quality;
+      input.log.info('pulse symbol computed', {
+        symbol,
+        api_calls: loaded.apiCalls,
+        contracts_seen: q.contracts_seen,
+        contracts_used: q.contracts_used,
+        skipped: q.skipped,
+        local_greeks: q.local_greeks,
+        net_gex: result.regime.net_gex,
+      });
+      outcomes[symbol] = { ok: true, result };
+    } catch (err) {
+      const error = `engine: ${errorMessage(err)}`;
+      input.log.error('pulse symbol failed', { symbol, stage: 'engine', error });
+      outcomes[symbol] = { ok: false, error };
+    }
+  }
+  return outcomes;
+}
+
+/** A one-line message of anything thrown. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

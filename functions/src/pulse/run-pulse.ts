@@ -1,0 +1,146 @@
+import type { MarketRegimeDocument } from '../contract/regime';
+import { buildPulseWrites } from './build-writes';
+import { isComputeDue } from './cadence';
+import { computeSymbols, errorMessage } from './compute-symbols';
+import type { SymbolOutcome } from './merge-symbol';
+import type { Lease, MarketClock, PulseDeps } from './ports';
+
+/** What a pulse did; also what the trigger logs. */
+export type PulseOutcome =
+  | {
+      status: 'written';
+      pulseTime: string;
+      docsWritten: number;
+      marketOpen: boolean;
+      stale: boolean;
+      apiCalls: number;
+      durationMs: number;
+    }
+  | {
+      status: 'skipped';
+      pulseTime: string;
+      reason: 'held' | 'superseded' | 'market_closed_cadence' | 'lease_lost' | 'as_of_regression';
+      apiCalls: number;
+      durationMs: number;
+    };
+
+/**
+ * One pulse, as in design.md: lease → account sync → market clock (closed-market cadence) →
+ * chains and GEX per symbol → one atomic write of regime, profiles and history.
+ * Partial failure is data (stale symbols keep their numbers); only a Firestore failure throws.
+ * @param event.scheduleTime ISO-8601 schedule time (Cloud Scheduler's), the pulse's identity.
+ * @throws when Firestore itself fails (the lease is released first).
+ */
+export async function runPulse(deps: PulseDeps, event: { scheduleTime: string }): Promise<PulseOutcome> {
+  const startedMs = deps.now().getTime();
+  const pulseTime = normalizeIso(event.scheduleTime, deps.now());
+  const attempt = await deps.store.acquireLease({
+    pulseTime,
+    now: deps.now(),
+    ttlMs: deps.config.leaseTtlMs,
+  });
+  if (!attempt.acquired) {
+    deps.log.info('pulse skipped', { pulse_time: pulseTime, reason: attempt.reason });
+    return { status: 'skipped', pulseTime, reason: attempt.reason, apiCalls: 0, durationMs: 0 };
+  }
+  let released = false;
+  try {
+    const outcome = await runUnderLease(deps, attempt.lease, startedMs);
+    released = outcome.status === 'written' || outcome.reason !== 'market_closed_cadence';
+    deps.log.info('pulse finished', { ...outcome });
+    return outcome;
+  } finally {
+    if (!released) await deps.store.releaseLease(attempt.lease);
+  }
+}
+
+async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): Promise<PulseOutcome> {
+  const { config, log } = deps;
+  const pulseTime = lease.pulseTime;
+  await syncAccounts(deps, pulseTime);
+  const previous = await readPrevious(deps);
+  let apiCalls = 1;
+  let clock: MarketClock | null = null;
+  let pulseError: string | null = null;
+  let outcomes: Record<string, SymbolOutcome> = {};
+  try {
+    clock = await deps.market.readClock();
+  } catch (err) {
+    pulseError = `market clock: ${errorMessage(err)}`;
+    log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
+  }
+  if (clock) {
+    const due = isComputeDue({
+      marketOpen: clock.isOpen,
+      previous,
+      pulseTime,
+      cadenceMinutes: config.closedCadenceMinutes,
+    });
+    if (!due) {
+      const durationMs = deps.now().getTime() - startedMs;
+      return { status: 'skipped', pulseTime, reason: 'market_closed_cadence', apiCalls, durationMs };
+    }
+    const loaded = await loadChains(deps, clock);
+    apiCalls += loaded.apiCalls;
+    pulseError = loaded.error;
+    outcomes = computeSymbols({ ...deps, symbols: config.symbols, chains: loaded.chains });
+  }
+  const durationMs = deps.now().getTime() - startedMs;
+  const writes = buildPulseWrites({
+    symbols: config.symbols,
+    previous,
+    outcomes,
+    clock,
+    pulseTime,
+    writtenAt: deps.now().toISOString(),
+    apiCalls,
+    durationMs,
+    pulseError,
+    historyRetentionDays: config.historyRetentionDays,
+  });
+  const committed = await deps.store.commitPulse(lease, writes);
+  if (committed.reason) {
+    log.warn('pulse write fenced off', { pulse_time: pulseTime, reason: committed.reason });
+    return { status: 'skipped', pulseTime, reason: committed.reason, apiCalls, durationMs };
+  }
+  const { market_open: marketOpen, stale } = writes.regime.header;
+  const docsWritten = committed.written;
+  return { status: 'written', pulseTime, docsWritten, marketOpen, stale, apiCalls, durationMs };
+}
+
+/** The account-sync seam; its failure is logged and never blocks the market regime. */
+async function syncAccounts(deps: PulseDeps, asOf: string): Promise<void> {
+  try {
+    const report = await deps.accounts.syncAll({ asOf });
+    deps.log.info('pulse accounts synced', { ...report });
+  } catch (err) {
+    deps.log.error('pulse account sync failed', { error: errorMessage(err) });
+  }
+}
+
+/** The stored regime; an unreadable one is logged and treated as absent (fresh start). */
+async function readPrevious(deps: PulseDeps): Promise<MarketRegimeDocument | null> {
+  try {
+    return await deps.store.readRegime();
+  } catch (err) {
+    deps.log.warn('pulse previous regime unreadable', { error: errorMessage(err) });
+    return null;
+  }
+}
+
+async function loadChains(deps: PulseDeps, clock: MarketClock) {
+  try {
+    const loaded = await deps.market.loadChains({ symbols: deps.config.symbols, clock });
+    return { ...loaded, error: null };
+  } catch (err) {
+    const error = `market data: ${errorMessage(err)}`;
+    deps.log.error('pulse market data failed', { error });
+    return { chains: {}, apiCalls: 0, error };
+  }
+}
+
+/** A valid ISO-8601 instant for the schedule time (the wall clock when it is unparsable). */
+function normalizeIso(value: string, fallback: Date): string {
+  const ms = Date.parse(value);
+  return (Number.isNaN(ms) ? fallback : new Date(ms)).toISOString();
+}

@@ -1,0 +1,10 @@
+/** Firestore locations the server writes. Client access is governed by firestore.rules. */
+export const REGIME_DOC = 'systemStatus/market_regime';
+/** `gexProfiles/{SYMBOL}` (upper-case ticker). */
+export const PROFILES_COLLECTION = 'gexProfiles';
+/** `history/{pulse time}`; rows expire through the TTL field `expire_at`. */
+export const HISTORY_COLLECTION = 'history';
+/** Server-only state (no client access): the pulse lease. */
+export const LEASE_DOC = 'serverState/pulse_lease';
+/** Server-only cache of daily open interest (`marketCache/{key}`). */
+export const MARKET_CACHE_COLLECTION = 'marketCache';
