@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { cboeChainInput, type ExpirySelection } from '../functions/src/cboe/cboe-chain-input';
+import { CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
+import { computeGex } from '../functions/src/gex/compute-gex';
+import type { ChainInput } from '../functions/src/gex/types';
+import { formatRegimeSummary } from './format-regime';
+
+const USAGE = 'usage: gex compute --cboe FILE [--expiries 0dte,1dte | all] [--as-of ISO-8601] [--json]';
+
+/** A failure the user can fix; printed as one line. */
+class UsageError extends Error {}
+
+/** `0dte`, `1dte`, `0dte,1dte` (any order, case-insensitive) or `all`. */
+export function parseExpirySelection(text: string): ExpirySelection {
+  const parts = text
+    .toLowerCase()
+    .split(',')
+    .map((p) => p.trim());
+  if (parts.length === 1 && parts[0] === 'all') return 'all';
+  const bad = parts.filter((p) => p !== '0dte' && p !== '1dte');
+  if (bad.length > 0 || parts.length === 0) {
+    throw new UsageError(`--expiries takes 0dte, 1dte, 0dte,1dte or all (got "${text}")`);
+  }
+  return { zeroDte: parts.includes('0dte'), oneDte: parts.includes('1dte') };
+}
+
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        cboe: { type: 'string' },
+        expiries: { type: 'string', default: '0dte,1dte' },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+}
+
+async function loadChain(file: string) {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  try {
+    return parseCboeCsv(text);
+  } catch (error) {
+    if (error instanceof CboeParseError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function describeEmpty(input: ChainInput, selection: ExpirySelection): string {
+  if (selection === 'all') return 'no contracts expire at or after the as-of time';
+  const parts = [];
+  const { zeroDte, oneDte } = input.buckets;
+  if (selection.zeroDte)
+    parts.push(`0DTE session ${zeroDte.session} ${zeroDte.expiry ? 'has no rows' : 'lists no expiry'}`);
+  if (selection.oneDte)
+    parts.push(`1DTE session ${oneDte.session} ${oneDte.expiry ? 'has no rows' : 'lists no expiry'}`);
+  return `no contracts in the selected expiries (${parts.join('; ')})`;
+}
+
+async function compute(args: string[]): Promise<number> {
+  const flags = parseFlags(args);
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!flags.cboe) throw new UsageError(`--cboe FILE is required (${USAGE})`);
+  const selection = parseExpirySelection(flags.expiries);
+  const asOf = flags['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(asOf))
+    throw new UsageError(`--as-of is not ISO-8601: ${asOf}`);
+  if (asOf !== undefined && !Number.isFinite(Date.parse(asOf)))
+    throw new UsageError(`--as-of is not a valid time: ${asOf}`);
+  const chain = await loadChain(flags.cboe);
+  const input = cboeChainInput(chain, { asOf, expiries: selection });
+  if (input.contracts.length === 0) throw new UsageError(describeEmpty(input, selection));
+  const result = computeGex(input);
+  if (result.regime.option_count === 0) {
+    const skipped = JSON.stringify(result.regime.quality.skipped);
+    throw new UsageError(
+      `no usable contracts among ${input.contracts.length} selected (skipped: ${skipped})`,
+    );
+  }
+  console.log(
+    flags.json ? JSON.stringify(result.regime, null, 2) : formatRegimeSummary(chain.underlying, result),
+  );
+  return 0;
+}
+
+/**
+ * `gex compute --cboe FILE [--expiries 0dte,1dte | all] [--as-of ISO] [--json]`: GEX of a CBOE
+ * delayed-quote CSV. Prints the regime map (JSON with `--json`, else a summary and a chart).
+ * Bad flags, unreadable or malformed files and empty selections print one line to stderr.
+ * @returns 0 on success, 2 on a usage or input error.
+ */
+export async function run(args: string[]): Promise<number> {
+  try {
+    return await compute(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`gex compute: ${error.message}`);
+    return 2;
+  }
+}
