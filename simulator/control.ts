@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { SimulatorCore } from './core';
+import { FaultSchema, type Fault } from './faults';
+import { replayFromCsv, replayFromFile, type ReplayMarket } from './market/replay';
+import { formatNewYork } from './market/sessions';
+import type { StatsSnapshot } from './stats';
+
+/** What `GET /_sim/health` answers. */
+export interface SimulatorHealth {
+  ok: true;
+  /** Simulated instant, New York time with offset. */
+  now: string;
+  isOpen: boolean;
+  seed: number;
+  clock: 'live' | 'fixed';
+  replays: string[];
+  faults: (Fault & { remaining: number | null })[];
+  latencyMs: number;
+}
+
+/** What a replay call answers. */
+export interface ReplaySummary {
+  underlying: string;
+  contracts: number;
+  spotPrice: string;
+  stampedAt: string;
+}
+
+export const ResetBodySchema = z.object({
+  seed: z.number().int().optional(),
+  now: z.string().nullable().optional(),
+});
+export const ClockBodySchema = z.object({ now: z.string().nullable() });
+export const FaultsBodySchema = z.object({ faults: z.array(FaultSchema) });
+export const LatencyBodySchema = z.object({ ms: z.number().int().nonnegative().max(600_000) });
+export const ReplayBodySchema = z.union([
+  z.object({ csv: z.string().min(1) }),
+  z.object({ file: z.string().min(1) }),
+]);
+
+function summary(market: ReplayMarket): ReplaySummary {
+  const { underlying, spotPrice, stampedAt, rows } = market;
+  return { underlying, contracts: rows.length, spotPrice, stampedAt };
+}
+
+/**
+ * In-process control of a running simulator; the HTTP control API (`/_sim/*`) calls the same
+ * methods. Inputs are validated: a bad fault or instant throws (ZodError or RangeError).
+ */
+export class SimulatorControl {
+  constructor(private readonly core: SimulatorCore) {}
+
+  health(): SimulatorHealth {
+    return {
+      ok: true,
+      now: formatNewYork(this.core.nowMs()),
+      isOpen: this.core.isOpen(),
+      seed: this.core.seed,
+      clock: this.core.clock.mode,
+      replays: this.core.replayedUnderlyings(),
+      faults: this.core.faults.list(),
+      latencyMs: this.core.latencyMs,
+    };
+  }
+
+  /** Fresh market as at start-up, optionally with another seed or clock. */
+  reset(options: { seed?: number; now?: string | null } = {}): void {
+    this.core.reset(ResetBodySchema.parse(options));
+  }
+
+  /** Fixes the clock at an ISO instant, or returns to the live clock (null). */
+  setClock(now: string | null): void {
+    this.core.clock.set(now);
+  }
+
+  /** Replaces the active faults. */
+  setFaults(faults: readonly unknown[]): void {
+    this.core.faults.replace(z.array(FaultSchema).parse(faults));
+  }
+
+  /** Extra latency for every Alpaca request, ms. */
+  setLatency(ms: number): void {
+    this.core.latencyMs = LatencyBodySchema.parse({ ms }).ms;
+  }
+
+  stats(): StatsSnapshot {
+    return this.core.stats.snapshot();
+  }
+
+  /** Serves a CBOE CSV (its text) as its underlying's market. @throws CboeParseError. */
+  replayCsv(csv: string): ReplaySummary {
+    const market = replayFromCsv(csv);
+    this.core.addReplay(market);
+    return summary(market);
+  }
+
+  /** Serves a CBOE CSV file as its underlying's market. @throws on a missing or malformed file. */
+  async replayFile(path: string): Promise<ReplaySummary> {
+    const market = await replayFromFile(path);
+    this.core.addReplay(market);
+    return summary(market);
+  }
+}

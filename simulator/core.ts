@@ -1,0 +1,109 @@
+import { SimClock } from './clock';
+import { FaultSet } from './faults';
+import type { ChainRow } from './market/chain-row';
+import type { ReplayMarket } from './market/replay';
+import { SessionCalendar } from './market/sessions';
+import { replayStockView, syntheticStockView, type StockView } from './market/stock-view';
+import { syntheticChain } from './market/synthetic-chain';
+import { RequestStats } from './stats';
+
+export interface CoreOptions {
+  seed: number;
+  /** ISO instant to fix the clock at; null for the live clock. */
+  now: string | null;
+  latencyMs: number;
+  keyId: string;
+  secretKey: string;
+}
+
+/**
+ * Everything the simulator knows: clock, calendar, faults, replays, counters. HTTP handlers and
+ * the control API read and change it; nothing here touches the network.
+ */
+export class SimulatorCore {
+  seed: number;
+  latencyMs: number;
+  readonly keyId: string;
+  readonly secretKey: string;
+  readonly faults = new FaultSet();
+  readonly calendar = new SessionCalendar(() => this.faults.holidays());
+  readonly clock: SimClock;
+  readonly stats = new RequestStats();
+  private readonly replays = new Map<string, ReplayMarket>();
+  private readonly chains = new Map<string, ChainRow[]>();
+
+  constructor(private readonly initial: CoreOptions) {
+    const options = initial;
+    this.seed = options.seed;
+    this.latencyMs = options.latencyMs;
+    this.keyId = options.keyId;
+    this.secretKey = options.secretKey;
+    this.clock = new SimClock(this.calendar, options.now);
+  }
+
+  /** The simulated instant, epoch ms. */
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /** Whether the (fault-aware) calendar has the market open now. */
+  isOpen(): boolean {
+    return this.calendar.containing(this.nowMs()) !== undefined;
+  }
+
+  /** Underlyings with a market of their own listed by default (SPY, QQQ and replays). */
+  knownUnderlyings(): string[] {
+    return [...new Set(['SPY', 'QQQ', ...this.replays.keys()])].sort();
+  }
+
+  /** Every listed option of `underlying` now, ordered by OCC symbol (replay or synthetic). */
+  chain(underlying: string): ChainRow[] {
+    const symbol = underlying.toUpperCase();
+    const replay = this.replays.get(symbol);
+    if (replay) return replay.rows;
+    const nowMs = this.nowMs();
+    const minute = nowMs - (nowMs % 60_000);
+    const key = `${this.seed}|${symbol}|${minute}|${[...this.faults.holidays()].join(',')}`;
+    let rows = this.chains.get(key);
+    if (!rows) {
+      rows = syntheticChain({ seed: this.seed, underlying: symbol, nowMs, calendar: this.calendar });
+      if (this.chains.size > 32) this.chains.clear();
+      this.chains.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** The underlying's latest trade and bars now. */
+  stock(symbol: string): StockView {
+    const upper = symbol.toUpperCase();
+    const replay = this.replays.get(upper);
+    return replay
+      ? replayStockView(replay)
+      : syntheticStockView(this.seed, upper, this.calendar, this.nowMs());
+  }
+
+  /** Serves `market` as its underlying's market and fixes the clock at its stamp. */
+  addReplay(market: ReplayMarket): void {
+    this.replays.set(market.underlying.toUpperCase(), market);
+    this.clock.set(market.stampedAt);
+  }
+
+  replayedUnderlyings(): string[] {
+    return [...this.replays.keys()];
+  }
+
+  /**
+   * Back to a fresh market as at start-up (seed, clock, latency), with `options` overriding the
+   * seed and clock; no faults, counters or replays.
+   * @throws RangeError on a bad `now`.
+   */
+  reset(options: { seed?: number; now?: string | null } = {}): void {
+    this.clock.set(options.now === undefined ? this.initial.now : options.now);
+    this.seed = options.seed ?? this.initial.seed;
+    this.faults.replace([]);
+    this.stats.clear();
+    this.replays.clear();
+    this.chains.clear();
+    this.latencyMs = this.initial.latencyMs;
+  }
+}

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ZodError } from 'zod';
+import {
+  ClockBodySchema,
+  FaultsBodySchema,
+  LatencyBodySchema,
+  ReplayBodySchema,
+  ResetBodySchema,
+  type SimulatorControl,
+} from '../control';
+import { ApiError } from './api-error';
+import { readJsonBody, sendError, sendJson } from './respond';
+
+type ControlHandler = (control: SimulatorControl, body: unknown) => unknown;
+
+const handlers: Record<string, ControlHandler> = {
+  'GET /_sim/health': (control) => control.health(),
+  'GET /_sim/stats': (control) => control.stats(),
+  'GET /_sim/faults': (control) => ({ faults: control.health().faults }),
+  'POST /_sim/reset': (control, body) => {
+    control.reset(ResetBodySchema.parse(body));
+    return control.health();
+  },
+  'POST /_sim/clock': (control, body) => {
+    control.setClock(ClockBodySchema.parse(body).now);
+    return control.health();
+  },
+  'POST /_sim/faults': (control, body) => {
+    control.setFaults(FaultsBodySchema.parse(body).faults);
+    return { faults: control.health().faults };
+  },
+  'POST /_sim/latency': (control, body) => {
+    control.setLatency(LatencyBodySchema.parse(body).ms);
+    return control.health();
+  },
+  'POST /_sim/replay': (control, body) => {
+    const parsed = ReplayBodySchema.parse(body);
+    return 'csv' in parsed ? control.replayCsv(parsed.csv) : control.replayFile(parsed.file);
+  },
+};
+
+/** Serves `/_sim/*`: no auth, not counted; bad input → 400 `{code, message}`. */
+export async function handleControl(
+  control: SimulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const handler = handlers[`${req.method ?? 'GET'} ${path}`];
+  try {
+    if (!handler) throw ApiError.notFound(`no control endpoint ${req.method ?? ''} ${path}`);
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    sendJson(res, 200, await handler(control, body));
+  } catch (error) {
+    if (
+      error instanceof ZodError ||
+      error instanceof RangeError ||
+      (error instanceof Error && error.name === 'CboeParseError')
+    ) {
+      sendError(res, ApiError.badRequest(error.message));
+    } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      sendError(res, ApiError.badRequest(error.message));
+    } else {
+      sendError(res, error);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { SimulatorCore } from '../core';
+import type { ApiHost } from '../stats';
+import type { Query } from './query';
+
+export interface RouteContext {
+  query: Query;
+  /** Captured path segments (decoded). */
+  params: string[];
+  core: SimulatorCore;
+}
+
+/** One Alpaca endpoint: its host, path pattern and handler (returns the JSON body or throws ApiError). */
+export interface Route {
+  host: ApiHost;
+  pattern: RegExp;
+  handle(context: RouteContext): unknown;
+}
