@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseSymbols } from '../../../functions/src/config/pulse-config';
+import { MarketRegimeDocument } from '../../../functions/src/contract/regime';
+import { assessHealth } from '../../../functions/src/health/assess-health';
+import { runPulse } from '../../../functions/src/pulse/run-pulse';
+import { toFirestoreData } from '../../../functions/src/store/firestore-safe';
+import { gexResult, testDeps } from './fakes';
+
+const T0 = '2025-05-16T14:30:00.000Z';
+const results = {
+  SPY: gexResult({ netGex: '7650000.00', spot: '450.25', asOf: T0 }),
+  QQQ: gexResult({ netGex: '100.00', spot: '520.10', asOf: T0 }),
+};
+
+async function storedDoc(failQqq = false): Promise<MarketRegimeDocument> {
+  const { deps, store, market, setNow } = testDeps({ results });
+  await runPulse(deps, { scheduleTime: T0 });
+  if (failQqq) {
+    market.failing.set('QQQ', 'server_error: 503');
+    setNow('2025-05-16T14:31:05.000Z');
+    await runPulse(deps, { scheduleTime: '2025-05-16T14:31:00.000Z' });
+  }
+  return store.regime!;
+}
+
+describe('assessHealth', () => {
+  it('is 200 with every symbol fresh', async () => {
+    const report = assessHealth(await storedDoc(), new Date('2025-05-16T14:31:00Z'), 180);
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ ok: true, market_hours: true, age_seconds: 55, last_pulse_time: T0 });
+    expect(report.body.symbols.spy).toEqual({ stale: false, error: null, last_success_at: T0, as_of: T0 });
+  });
+
+  it('is 503 when a symbol is stale during market hours, naming it', async () => {
+    const report = assessHealth(await storedDoc(true), new Date('2025-05-16T14:32:00Z'), 180);
+    expect(report.status).toBe(503);
+    expect(report.body.problems).toEqual(['qqq is stale: server_error: 503']);
+  });
+
+  it('is 503 when the document is too old during market hours, 200 after the close', async () => {
+    const doc = await storedDoc();
+    expect(assessHealth(doc, new Date('2025-05-16T14:40:00Z'), 180).status).toBe(503);
+    const evening = assessHealth(doc, new Date('2025-05-16T22:00:00Z'), 180);
+    expect(evening.status).toBe(200);
+    expect(evening.body).toMatchObject({ ok: false, market_hours: false });
+  });
+
+  it('treats a closed document past next_open as market hours', async () => {
+    const doc = {
+      ...(await storedDoc()),
+      market_open: false,
+      next_open: '2025-05-19T13:30:00.000Z',
+      next_close: '2025-05-19T20:00:00.000Z',
+    };
+    expect(assessHealth(doc, new Date('2025-05-17T15:00:00Z'), 180).status).toBe(200);
+    expect(assessHealth(doc, new Date('2025-05-19T14:00:00Z'), 180).status).toBe(503);
+  });
+
+  it('is 503 with no document', () => {
+    expect(assessHealth(null, new Date(), 180)).toMatchObject({
+      status: 503,
+      body: { problems: ['no regime document'] },
+    });
+  });
+});
+
+describe('toFirestoreData', () => {
+  it('drops undefined keys and keeps nested values', () => {
+    expect(
+      toFirestoreData({ a: 1, b: undefined, c: { d: undefined, e: 'x' }, f: [1, { g: undefined }] }),
+    ).toEqual({
+      a: 1,
+      c: { e: 'x' },
+      f: [1, {}],
+    });
+  });
+
+  it('refuses NaN, Infinity and undefined array elements, naming the path', () => {
+    expect(() => toFirestoreData({ curve: [{ spot: Number.NaN }] })).toThrow('$.curve[0].spot');
+    expect(() => toFirestoreData({ x: Infinity })).toThrow('non-finite number at $.x');
+    expect(() => toFirestoreData({ list: [undefined] })).toThrow('$.list[0]');
+  });
+});
+
+describe('parseSymbols', () => {
+  it('trims, upper-cases and de-duplicates in order', () => {
+    expect(parseSymbols(' spy, QQQ ,SPY,,iwm')).toEqual(['SPY', 'QQQ', 'IWM']);
+  });
+  it('rejects an empty list and bad tickers', () => {
+    expect(() => parseSymbols(' , ')).toThrow('empty');
+    expect(() => parseSymbols('SPY,QQQ/1')).toThrow('QQQ/1');
+  });
+});

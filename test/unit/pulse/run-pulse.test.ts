@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { symbolRegimeOf } from '../../../functions/src/contract/regime';
+import { runPulse } from '../../../functions/src/pulse/run-pulse';
+import { gexResult, testDeps } from './fakes';
+
+const T0 = '2025-05-16T14:30:00.000Z';
+const T1 = '2025-05-16T14:31:00.000Z';
+const spyGood = gexResult({ netGex: '7650000.00', spot: '450.25', asOf: T0 });
+const qqqGood = gexResult({ netGex: '-1200000.50', spot: '520.10', asOf: T0 });
+
+describe('runPulse: writes', () => {
+  it('writes the seed contract once: lower-case maps, string decimals, bias from SPY', async () => {
+    const { deps, store } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    const outcome = await runPulse(deps, { scheduleTime: T0 });
+
+    expect(outcome).toMatchObject({ status: 'written', docsWritten: 5, stale: false, marketOpen: true });
+    expect(store.commits).toHaveLength(1);
+    const doc = store.regime!;
+    expect(doc.market_volatility_bias).toBe('Bullish');
+    expect(doc.symbols).toEqual(['spy', 'qqq']);
+    expect(doc.pulse_time).toBe(T0);
+    expect(doc.last_updated).toBe('2025-05-16T14:30:05.000Z');
+    const spy = symbolRegimeOf(doc, 'spy')!;
+    expect(spy).toMatchObject({ net_gex: '7650000.00', spot_price: '450.25', stale: false, error: null });
+    expect(spy.last_success_at).toBe(T0);
+    expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).toBe('Bearish');
+    expect(doc.api_calls).toBe(1 + 3); // clock + adapter's spot and one chain per symbol
+  });
+
+  it('writes a profile per fresh symbol and a history row expiring after the retention', async () => {
+    const { deps, store } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    await runPulse(deps, { scheduleTime: T0 });
+    const writes = store.commits[0]!;
+    expect(writes.profiles.map((p) => p.symbol)).toEqual(['SPY', 'QQQ']);
+    expect(writes.profiles[0]).toMatchObject({
+      call_wall: '450',
+      zero_gamma: '448.10',
+      profile: spyGood.profile,
+    });
+    expect(writes.history.id).toBe(T0);
+    expect(writes.history.expireAt.toISOString()).toBe('2025-05-23T14:30:00.000Z');
+    expect(writes.history.row.symbols.spy).toMatchObject({ net_gex: '7650000.00', stale: false });
+  });
+
+  it('normalizes the schedule time and falls back to the wall clock when it is unparsable', async () => {
+    const { deps, store } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    await runPulse(deps, { scheduleTime: 'not a time' });
+    expect(store.regime!.pulse_time).toBe('2025-05-16T14:30:05.000Z');
+  });
+});
+
+describe('runPulse: failures keep the last good numbers', () => {
+  it('marks a failed symbol stale with its error and keeps its numbers; the other is fresh', async () => {
+    const { deps, store, market, setNow } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    await runPulse(deps, { scheduleTime: T0 });
+    market.failing.set('QQQ', 'rate_limited: 429 from /v1beta1/options/snapshots/{underlying}');
+    setNow('2025-05-16T14:31:05.000Z');
+    const outcome = await runPulse(deps, { scheduleTime: T1 });
+
+    expect(outcome).toMatchObject({ status: 'written', stale: false });
+    const qqq = symbolRegimeOf(store.regime!, 'qqq')!;
+    expect(qqq).toMatchObject({
+      net_gex: '-1200000.50',
+      stale: true,
+      error: 'rate_limited: 429 from /v1beta1/options/snapshots/{underlying}',
+      last_success_at: T0,
+      last_attempt_at: T1,
+    });
+    expect(symbolRegimeOf(store.regime!, 'spy')!.last_success_at).toBe(T1);
+    expect(store.commits[1]!.profiles.map((p) => p.symbol)).toEqual(['SPY']);
+    expect(store.commits[1]!.history.row.symbols.qqq!.stale).toBe(true);
+  });
+
+  it('marks the whole document stale on total failure and never writes zeros', async () => {
+    const { deps, store, market, setNow } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    await runPulse(deps, { scheduleTime: T0 });
+    market.clock = new Error('connect ECONNREFUSED');
+    setNow('2025-05-16T14:31:05.000Z');
+    const outcome = await runPulse(deps, { scheduleTime: T1 });
+
+    expect(outcome).toMatchObject({ status: 'written', stale: true });
+    const doc = store.regime!;
+    expect(doc.stale).toBe(true);
+    expect(doc.error).toBe('market clock: connect ECONNREFUSED');
+    expect(doc.market_open).toBe(true); // last known state, not a guess
+    expect(doc.as_of).toBe(T0);
+    for (const key of ['spy', 'qqq']) {
+      const map = symbolRegimeOf(doc, key)!;
+      expect(map.stale).toBe(true);
+      expect(map.net_gex).not.toBe('0.00');
+    }
+    expect(store.commits[1]!.profiles).toHaveLength(0);
+  });
+
+  it('lists a symbol that never succeeded as missing instead of writing it', async () => {
+    const { deps, store, market } = testDeps({ results: { SPY: spyGood } });
+    market.failing.set('QQQ', 'empty_chain: no snapshots');
+    await runPulse(deps, { scheduleTime: T0 });
+    expect(store.regime!.symbols).toEqual(['spy']);
+    expect(store.regime!.missing_symbols).toEqual({ qqq: 'empty_chain: no snapshots' });
+    expect(store.regime!.qqq).toBeUndefined();
+  });
+
+  it('turns an engine failure into that symbol’s error', async () => {
+    const { deps, store, log } = testDeps({
+      results: { SPY: spyGood, QQQ: new Error('spot price is not a positive number') },
+    });
+    await runPulse(deps, { scheduleTime: T0 });
+    expect(store.regime!.missing_symbols.qqq).toBe('engine: spot price is not a positive number');
+    expect(log.lines.some((l) => l.level === 'error' && l.fields?.symbol === 'QQQ')).toBe(true);
+  });
+
+  it('a failing account sync is logged and does not block the regime', async () => {
+    const { deps, store, log } = testDeps({
+      results: { SPY: spyGood, QQQ: qqqGood },
+      accounts: { syncAll: () => Promise.reject(new Error('users query failed')) },
+    });
+    await runPulse(deps, { scheduleTime: T0 });
+    expect(store.commits).toHaveLength(1);
+    expect(log.lines.find((l) => l.message === 'pulse account sync failed')?.fields).toEqual({
+      error: 'users query failed',
+    });
+  });
+
+  it('releases the lease and rethrows when the Firestore write fails', async () => {
+    const { deps, store } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    store.failCommit = new Error('DEADLINE_EXCEEDED');
+    await expect(runPulse(deps, { scheduleTime: T0 })).rejects.toThrow('DEADLINE_EXCEEDED');
+    expect(store.holder).toBeNull();
+    expect(store.released).toBe(1);
+  });
+});
