@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { computeGex } from '../../../functions/src/gex/compute-gex';
+import { createMemoryDailyCache } from '../../../functions/src/market/daily-cache';
+import type { SymbolChainResult } from '../../../functions/src/market/market-cycle';
+import type { OpenInterestEntry } from '../../../functions/src/market/open-interest';
+import type { RunningSimulator } from '../../../simulator/server';
+import { FRIDAY_OPEN, simMarketData, simReset, simStats, startSim } from './sim-harness';
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSim(FRIDAY_OPEN);
+});
+afterAll(() => sim.close());
+beforeEach(() => simReset(sim, FRIDAY_OPEN));
+
+function ok(result: SymbolChainResult | undefined) {
+  if (!result?.ok) throw new Error(`expected a chain, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe('loadChains against the simulator', () => {
+  it('joins snapshots with the day’s open interest by OCC symbol for 0DTE and 1DTE', async () => {
+    const oiCache = createMemoryDailyCache<OpenInterestEntry>();
+    const { marketData } = simMarketData(sim, { openInterestCache: oiCache });
+    const cycle = await marketData.loadChains(['spy', 'QQQ']);
+    expect(cycle).toMatchObject({
+      marketOpen: true,
+      sessions: { zeroDte: '2025-05-16', oneDte: '2025-05-19' },
+    });
+    const spy = ok(cycle.symbols.SPY);
+    expect(spy.buckets).toEqual({
+      zeroDte: { session: '2025-05-16', expiry: '2025-05-16' },
+      oneDte: { session: '2025-05-19', expiry: '2025-05-19' },
+    });
+    expect(spy.chain.asOf).toBe(cycle.asOf);
+    expect(new Set(spy.chain.contracts.map((c) => c.expiry))).toEqual(new Set(['2025-05-16', '2025-05-19']));
+    // Every contract's OI is the contract list's, and its strike lies in the ±8% band around spot.
+    const entry = (await oiCache.get(`oi:SPY:2025-05-16:2025-05-16..2025-05-19`))!;
+    const listed = new Map(entry.contracts.map((c) => [c.symbol, c]));
+    const spot = Number(spy.chain.spotPrice);
+    for (const c of spy.chain.contracts) {
+      expect(c.openInterest).toBe(listed.get(c.symbol)?.openInterest);
+      expect(c.side).toBe(listed.get(c.symbol)?.side);
+      expect(Math.abs(Number(c.strike) / spot - 1)).toBeLessThanOrEqual(0.0801);
+      expect(Number(c.gamma)).toBeGreaterThan(0);
+    }
+    expect(spy.quality).toMatchObject({
+      contractsJoined: spy.chain.contracts.length,
+      skipped: {},
+      chainPages: 1,
+    });
+    expect(computeGex(spy.chain).regime.option_count).toBeGreaterThan(100);
+    expect(ok(cycle.symbols.QQQ).chain.underlying).toBe('QQQ');
+  });
+
+  it('fetches contracts and calendar once per day: the second cycle makes 3 market-data calls and no contracts call', async () => {
+    const { marketData } = simMarketData(sim);
+    const first = await marketData.loadChains(['SPY', 'QQQ']);
+    const afterFirst = await simStats(sim);
+    expect(afterFirst.requests['GET /v2/options/contracts']).toBe(2);
+    expect(afterFirst.requests['GET /v2/calendar']).toBe(1);
+    expect(first.calls).toMatchObject({ marketData: 3, trading: 4 });
+
+    const second = await marketData.loadChains(['SPY', 'QQQ']);
+    const afterSecond = await simStats(sim);
+    expect(afterSecond.requests['GET /v2/options/contracts']).toBe(2);
+    expect(afterSecond.requests['GET /v2/calendar']).toBe(1);
+    expect(afterSecond.marketData - afterFirst.marketData).toBe(3);
+    expect(afterSecond.trading - afterFirst.trading).toBe(1); // the clock
+    expect(second.calls).toMatchObject({ marketData: 3, trading: 1 });
+    expect(second.calendarCached).toBe(true);
+    expect(ok(second.symbols.SPY).quality.openInterestCached).toBe(true);
+  });
+
+  it('follows every page of the chain and the contract list and gets the same chain', async () => {
+    const { marketData: onePage } = simMarketData(sim, { strikeBandPct: null });
+    const whole = ok((await onePage.loadChains(['SPY'])).symbols.SPY);
+    const { marketData: paged } = simMarketData(sim, {
+      strikeBandPct: null,
+      chainPageLimit: 100,
+      contractsPageLimit: 150,
+    });
+    const cycle = await paged.loadChains(['SPY']);
+    const spy = ok(cycle.symbols.SPY);
+    const pages = Math.ceil(whole.quality.snapshotsReceived / 100);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(spy.quality.chainPages).toBe(pages);
+    expect(spy.quality.contractPages).toBe(Math.ceil(whole.quality.contractsListed / 150));
+    expect(cycle.calls.byEndpoint['/v1beta1/options/snapshots/{underlying}']).toBe(pages);
+    const bySymbol = (r: typeof whole) =>
+      [...r.chain.contracts].sort((a, b) => a.symbol.localeCompare(b.symbol));
+    expect(bySymbol(spy)).toEqual(bySymbol(whole));
+  });
+
+  it('refuses a chain cut short by the page cap', async () => {
+    const { marketData } = simMarketData(sim, { strikeBandPct: null, chainPageLimit: 50, maxChainPages: 2 });
+    const spy = (await marketData.loadChains(['SPY'])).symbols.SPY;
+    expect(spy).toMatchObject({ ok: false, error: { kind: 'page_cap' } });
+  });
+});
