@@ -83,7 +83,7 @@ const arbSweep = fc.array(
     openInterest: fc.integer({ min: 1, max: 50_000 }),
     years: fc.double({ min: 0.0005, max: 0.5, noNaN: true }),
     volatility: fc.double({ min: 0.05, max: 1, noNaN: true }),
-  }) as fc.Arbitrary<SweepContract>,
+  }),
   { minLength: 1, maxLength: 30 },
 );
 
