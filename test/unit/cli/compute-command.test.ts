@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { run } from '../../../cli/compute-command';
+import { cboeChainInput } from '../../../functions/src/cboe/cboe-chain-input';
+import { parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { SymbolRegime } from '../../../functions/src/contract/regime';
+import { computeGex } from '../../../functions/src/gex/compute-gex';
+import { formatMoney, formatRegimeSummary } from '../../../cli/format-regime';
+import { formatCompactAmount, formatStrikeChart } from '../../../cli/format-strike-chart';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const SPY_2025 = 'test/fixtures/cboe/spy_quotedata_2025-05-16_1923ET.csv';
+const SPY_2022 = 'test/fixtures/cboe/spy_quotedata_2022-07-09_1728ET.csv';
+
+function gex(...args: string[]) {
+  const result = spawnSync('npx', ['tsx', 'cli/gex.ts', 'compute', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_loglevel: 'error' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
+}
+
+describe('gex compute (spawned)', () => {
+  it('--json prints exactly one regime object that matches the contract and the engine', () => {
+    const { code, stdout } = gex('--cboe', SPY_2025, '--json');
+    expect(code).toBe(0);
+    const printed = SymbolRegime.parse(JSON.parse(stdout));
+    const chain = parseCboeCsv(readFileSync(`${ROOT}/${SPY_2025}`, 'utf8'));
+    const expected = computeGex(cboeChainInput(chain, { expiries: { zeroDte: true, oneDte: true } })).regime;
+    expect(printed).toEqual(expected);
+    expect(printed.by_expiry.zero_dte.expiry).toBe('2025-05-19');
+    expect(printed.by_expiry.one_dte.expiry).toBe('2025-05-20');
+  });
+
+  it('prints a summary with a strike chart without --json, honouring --as-of and --expiries', () => {
+    const { code, stdout } = gex('--cboe', SPY_2025, '--expiries', 'all', '--as-of', '2025-05-16T14:00:00Z');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^SPY {2}spot 589\.25 {2}as of 2025-05-16T14:00:00\.000Z/);
+    expect(stdout).toContain('0DTE  2025-05-16');
+    expect(stdout).toContain('<- spot');
+    expect(stdout).toMatch(/\|\++/);
+  });
+
+  it('exits non-zero with one line on an unknown flag', () => {
+    const { code, stdout, stderr } = gex('--cboe', SPY_2025, '--bogus');
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe("gex compute: Unknown option '--bogus'");
+  });
+});
+
+describe('gex compute (in process): bad input exits non-zero with one line', () => {
+  it.each([
+    [['--cboe', 'no/such/file.csv'], /cannot read no\/such\/file\.csv/],
+    [['--cboe', 'test/fixtures/cboe/README.md'], /README\.md: line \d+/],
+    [['--cboe', SPY_2022, '--expiries', '1dte'], /1DTE session 2022-07-12 lists no expiry/],
+    [['--cboe', SPY_2025, '--expiries', 'weekly'], /--expiries takes/],
+    [['--cboe', SPY_2025, '--as-of', 'tomorrow'], /--as-of/],
+    [['--cboe', SPY_2025, 'extra'], /positional/],
+    [[], /--cboe FILE is required/],
+  ])('%j', async (args, reason) => {
+    const errors: unknown[][] = [];
+    const logs: unknown[][] = [];
+    const error = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...line: unknown[]) => void errors.push(line));
+    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      expect(await run(args)).not.toBe(0);
+    } finally {
+      process.chdir(cwd);
+      error.mockRestore();
+      log.mockRestore();
+    }
+    expect(logs).toEqual([]);
+    expect(errors).toHaveLength(1);
+    const text = String(errors[0]?.[0]);
+    expect(text.split('\n')).toHaveLength(1);
+    expect(text).toMatch(reason);
+  });
+});
+
+describe('formatting', () => {
+  it('formats money with sign and separators, and compact amounts', () => {
+    expect(formatMoney('7650000.00')).toBe('+7,650,000.00');
+    expect(formatMoney('-16200000.00')).toBe('-16,200,000.00');
+    expect(formatMoney('0.00')).toBe('0.00');
+    expect(formatCompactAmount('-16200000.00')).toBe('-16.20M');
+    expect(formatCompactAmount('2500000000')).toBe('+2.50B');
+  });
+
+  it('draws negative bars left of the axis and positive bars right, scaled to the largest', () => {
+    const chart = formatStrikeChart(
+      [
+        { strike: '445.00', call_gex: '0', put_gex: '-100', net_gex: '-100.00' },
+        { strike: '450.00', call_gex: '200', put_gex: '0', net_gex: '200.00' },
+      ],
+      449,
+      { halfWidth: 10 },
+    ).split('\n');
+    expect(chart[0]).toMatch(/445\.00 +-100\.00 +-{5}\|$/);
+    expect(chart[1]).toMatch(/450\.00 +\+200\.00 +\|\+{10} +<- spot$/);
+  });
+
+  it('summarizes a regime for the live view too (symbol upper-cased, empty bucket note shown)', () => {
+    const chain = parseCboeCsv(readFileSync(`${ROOT}/${SPY_2022}`, 'utf8'));
+    const result = computeGex(cboeChainInput(chain, { expiries: { zeroDte: true, oneDte: true } }));
+    const text = formatRegimeSummary('spy', result);
+    expect(text.split('\n')[0]).toContain('SPY  spot 388.67');
+    expect(text).toContain('no expiry listed for session 2022-07-12');
+    expect(text).toContain(result.regime.zero_gamma ?? 'n/a');
+  });
+});
