@@ -103,7 +103,7 @@ function formatLiveText(cycle: MarketCycle, symbols: readonly LiveSymbol[]): str
       ? formatRegimeSummary(s.symbol, s.result)
       : `${s.symbol}  failed (${s.error.kind}): ${s.error.message}`,
   );
-  return [...header, '', ...blocks].join('\n');
+  return [...header, '', blocks.join('\n\n')].join('\n');
 }
 
 function configFrom(args: LiveArgs): AlpacaConfig {
