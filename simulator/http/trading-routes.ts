@@ -7,6 +7,8 @@ import { applyOptionFilter, hasExpiryFilter, readOptionFilter } from './option-f
 import { pageOf } from './query';
 import type { Route, RouteContext } from './route';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** `GET /v2/clock`. */
 function clock({ core }: RouteContext): unknown {
   const nowMs = core.nowMs();
@@ -49,18 +51,15 @@ function upcomingWeekend(today: string): string {
 
 function contractJson(row: ChainRow, openInterest: string | null, deliverables: boolean): unknown {
   const [y, m, d] = row.expiry.split('-');
-  const month = new Date(`${row.expiry}T12:00:00Z`).toLocaleString('en-US', {
-    month: 'short',
-    timeZone: 'UTC',
-  });
   const assetId = stableUuid('asset', row.underlying);
-  return {
+  const side = row.side === 'call' ? 'Call' : 'Put';
+  const json: Record<string, unknown> = {
     id: stableUuid('contract', row.symbol),
     symbol: row.symbol,
-    name: `${row.underlying} ${month} ${Number(d)} ${y} ${row.strikeText} ${row.side === 'call' ? 'Call' : 'Put'}`,
+    name: `${row.underlying} ${MONTHS[Number(m) - 1] ?? m} ${Number(d)} ${y} ${row.strikeText} ${side}`,
     status: 'active',
     tradable: true,
-    expiration_date: `${y}-${m}-${d}`,
+    expiration_date: row.expiry,
     root_symbol: row.root,
     underlying_symbol: row.underlying,
     underlying_asset_id: assetId,
@@ -69,27 +68,28 @@ function contractJson(row: ChainRow, openInterest: string | null, deliverables: 
     strike_price: row.strikeText,
     multiplier: '100',
     size: '100',
-    ...(openInterest === null ? {} : { open_interest: openInterest }),
-    ...(row.openInterestDate === null ? {} : { open_interest_date: row.openInterestDate }),
-    ...(row.closePrice === null
-      ? {}
-      : { close_price: row.closePrice, close_price_date: row.openInterestDate }),
-    ...(deliverables
-      ? {
-          deliverables: [
-            {
-              type: 'equity',
-              symbol: row.underlying,
-              asset_id: assetId,
-              amount: '100',
-              allocation_percentage: '100',
-              settlement_type: 'T+1',
-              settlement_method: 'CCC',
-              delayed_settlement: false,
-            },
-          ],
-        }
-      : {}),
+  };
+  // Alpaca leaves out what it does not know rather than sending null.
+  if (openInterest !== null) json.open_interest = openInterest;
+  if (row.openInterestDate !== null) json.open_interest_date = row.openInterestDate;
+  if (row.closePrice !== null) {
+    json.close_price = row.closePrice;
+    json.close_price_date = row.openInterestDate;
+  }
+  if (deliverables) json.deliverables = [deliverable(row.underlying, assetId)];
+  return json;
+}
+
+function deliverable(symbol: string, assetId: string): unknown {
+  return {
+    type: 'equity',
+    symbol,
+    asset_id: assetId,
+    amount: '100',
+    allocation_percentage: '100',
+    settlement_type: 'T+1',
+    settlement_method: 'CCC',
+    delayed_settlement: false,
   };
 }
 
@@ -110,11 +110,10 @@ function contracts({ core, query }: RouteContext): unknown {
     .filter((row) => style === undefined || row.style === style)
     .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
   const page = pageOf(listed, limit, after);
+  const badOi = new Map(underlyings.map((u) => [u, core.faults.dataFaults('bad_open_interest', u)]));
   return {
     option_contracts: page.items.map((row) => {
-      const fault = core.faults
-        .dataFaults('bad_open_interest', row.underlying)
-        .find((f) => hitsContract(f, row.symbol));
+      const fault = badOi.get(row.underlying)?.find((f) => hitsContract(f, row.symbol));
       return contractJson(row, fault ? fault.value : row.openInterest, deliverables);
     }),
     next_page_token: page.nextPageToken,
