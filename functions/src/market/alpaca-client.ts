@@ -1,17 +1,22 @@
-import { marketData, pagination, trading } from '@alpacahq/alpaca-trade-api/rest';
+import { marketData, trading } from '@alpacahq/alpaca-trade-api/rest';
 import type { AlpacaConfig, OptionFeed } from './alpaca-config';
 import { type CallCounter, createCallCounter } from './call-counter';
-import { parseItems, readWire } from './read-wire';
+import {
+  collectPages,
+  fetchChainPage,
+  fetchContractsPage,
+  fetchLatestTrades,
+  init,
+  utcDate,
+} from './alpaca-requests';
+import { readWire } from './read-wire';
 import {
   RawCalendar,
   type RawCalendarDay,
   RawClock,
-  RawLatestTrades,
-  RawOptionContract,
-  RawOptionContractsPage,
-  RawOptionSnapshot,
-  RawOptionSnapshotsPage,
-  RawStockTrade,
+  type RawOptionContract,
+  type RawOptionSnapshot,
+  type RawStockTrade,
 } from './wire-schemas';
 
 /** Items gathered across pages; `invalid` items failed their schema and were skipped. */
@@ -58,10 +63,6 @@ export interface AlpacaClient {
   readonly calls: CallCounter;
 }
 
-/** The SDK serializes date filters with `toISOString()`; a UTC midnight keeps the calendar date. */
-const utcDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
-const init = (signal?: AbortSignal): RequestInit | undefined => (signal ? { signal } : undefined);
-
 function sdkConfigs(config: AlpacaConfig, calls: CallCounter) {
   const shared = {
     keyId: config.keyId,
@@ -90,24 +91,6 @@ function sdkConfigs(config: AlpacaConfig, calls: CallCounter) {
   };
 }
 
-/** Drives the SDK's page-token pagination, stopping after `maxPages` pages. */
-async function collectPages<T>(
-  maxPages: number,
-  fetchPage: (pageToken?: string) => Promise<{ items: T[]; invalid: number; next?: string | null }>,
-): Promise<Paged<T>> {
-  const out: Paged<T> = { items: [], invalid: 0, pages: 0, truncated: false };
-  const pages = pagination.paginate<T>(async (pageToken) => {
-    const page = await fetchPage(pageToken);
-    out.pages += 1;
-    out.invalid += page.invalid;
-    const capped = out.pages >= maxPages && Boolean(page.next);
-    if (capped) out.truncated = true;
-    return { items: page.items, nextPageToken: capped ? null : page.next };
-  });
-  for await (const item of pages) out.items.push(item);
-  return out;
-}
-
 /**
  * Builds the adapter's Alpaca client on the SDK's raw `trading.*Api` / `marketData.*Api` classes
  * with explicit `basePath`s (the `Alpaca` facade has no host option), so one code path serves
@@ -133,66 +116,9 @@ export function createAlpacaClient(config: AlpacaConfig): AlpacaClient {
         RawCalendar,
       ),
     listOptionContracts: (q, signal) =>
-      collectPages(q.maxPages, async (pageToken) => {
-        const page = await readWire(
-          '/v2/options/contracts',
-          () =>
-            assetsApi.getOptionsContractsRaw(
-              {
-                underlyingSymbols: q.underlying,
-                expirationDateGte: utcDate(q.expirationGte),
-                expirationDateLte: utcDate(q.expirationLte),
-                limit: q.limit,
-                pageToken,
-              },
-              init(signal),
-            ),
-          RawOptionContractsPage,
-        );
-        const { valid, invalid } = parseItems(page.option_contracts, RawOptionContract);
-        return { items: valid, invalid, next: page.next_page_token };
-      }),
+      collectPages(q.maxPages, (token) => fetchContractsPage(assetsApi, q, token, signal)),
     getOptionChain: (q, signal) =>
-      collectPages(q.maxPages, async (pageToken) => {
-        const page = await readWire(
-          '/v1beta1/options/snapshots/{underlying}',
-          () =>
-            optionApi.optionChainRaw(
-              {
-                underlyingSymbol: q.underlying,
-                feed: q.feed,
-                limit: q.limit,
-                expirationDateGte: utcDate(q.expirationGte),
-                expirationDateLte: utcDate(q.expirationLte),
-                strikePriceGte: q.strikeGte,
-                strikePriceLte: q.strikeLte,
-                pageToken,
-              },
-              init(signal),
-            ),
-          RawOptionSnapshotsPage,
-        );
-        const items: [string, RawOptionSnapshot][] = [];
-        let invalid = 0;
-        for (const [occ, value] of Object.entries(page.snapshots)) {
-          const parsed = RawOptionSnapshot.safeParse(value);
-          if (parsed.success) items.push([occ, parsed.data]);
-          else invalid += 1;
-        }
-        return { items, invalid, next: page.next_page_token };
-      }),
-    getLatestTrades: async (symbols, signal) => {
-      const body = await readWire(
-        '/v2/stocks/trades/latest',
-        () => stockApi.stockLatestTradesRaw({ symbols: symbols.join(',') }, init(signal)),
-        RawLatestTrades,
-      );
-      const out = new Map<string, RawStockTrade>();
-      for (const [symbol, value] of Object.entries(body.trades)) {
-        const parsed = RawStockTrade.safeParse(value);
-        if (parsed.success) out.set(symbol.toUpperCase(), parsed.data);
-      }
-      return out;
-    },
+      collectPages(q.maxPages, (token) => fetchChainPage(optionApi, q, token, signal)),
+    getLatestTrades: (symbols, signal) => fetchLatestTrades(stockApi, symbols, signal),
   };
 }
