@@ -10,6 +10,7 @@ import { type ChainOptions, type CycleContext, loadSymbolChain, type SpotResult 
 import { type ChainFailure, ChainLoadError, type MarketCycle, type SymbolChainResult } from './market-cycle';
 import type { OpenInterestCache } from './open-interest';
 import { type CalendarCache, loadTradingSessions } from './trading-sessions';
+import type { RawClock } from './wire-schemas';
 
 export interface MarketDataDeps {
   client: AlpacaClient;
@@ -32,6 +33,13 @@ export interface MarketDataDeps {
   concurrency?: number;
 }
 
+export interface LoadChainsOptions {
+  /** Aborts the cycle (on top of its own deadline). */
+  signal?: AbortSignal;
+  /** A `/v2/clock` reading the caller already made this cycle; saves one trading call and a round trip. */
+  clock?: RawClock;
+}
+
 export interface MarketData {
   /**
    * One cycle: Alpaca's clock and the latest trades of all symbols at once, then the calendar
@@ -40,7 +48,7 @@ export interface MarketData {
    * A failing symbol is reported in its result and never fails the others.
    * @throws AlpacaApiError when the clock or the calendar cannot be read (no symbol can be placed in time).
    */
-  loadChains(symbols: readonly string[], options?: { signal?: AbortSignal }): Promise<MarketCycle>;
+  loadChains(symbols: readonly string[], options?: LoadChainsOptions): Promise<MarketCycle>;
 }
 
 function failureOf(error: unknown, fallbackEndpoint: string): ChainFailure {
@@ -108,7 +116,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   const limit = pLimit(deps.concurrency ?? 4);
 
   return {
-    async loadChains(requested, { signal: callerSignal } = {}) {
+    async loadChains(requested, { signal: callerSignal, clock: knownClock } = {}) {
       const symbols = [...new Set(requested.map((s) => s.trim().toUpperCase()).filter(Boolean))];
       const started = performance.now();
       const before = client.calls.snapshot();
@@ -116,7 +124,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
       const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
       const spot = settleSpot(client, symbols, signal);
       // `spot` never rejects, so a failing clock leaves no dangling rejection behind.
-      const clock = await client.getClock(signal);
+      const clock = knownClock ?? (await client.getClock(signal));
       const calendar = await loadTradingSessions({
         client,
         cache: calendarCache,

@@ -72,6 +72,16 @@ describe('loadChains against the simulator', () => {
     expect(ok(second.symbols.SPY).quality.openInterestCached).toBe(true);
   });
 
+  it('reuses a clock reading the caller already made: no trading call in a steady cycle', async () => {
+    const { client, marketData } = simMarketData(sim);
+    await marketData.loadChains(['SPY']);
+    const clock = await client.getClock();
+    const cycle = await marketData.loadChains(['SPY'], { clock });
+    expect(cycle.calls).toMatchObject({ marketData: 2, trading: 0 });
+    expect(cycle.asOf).toBe(clock.timestamp);
+    expect(cycle.symbols.SPY?.ok).toBe(true);
+  });
+
   it('follows every page of the chain and the contract list and gets the same chain', async () => {
     const { marketData: onePage } = simMarketData(sim, { strikeBandPct: null });
     const whole = ok((await onePage.loadChains(['SPY'])).symbols.SPY);
