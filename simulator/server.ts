@@ -58,11 +58,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const control = new SimulatorControl(core);
   for (const file of options.replay ?? []) await control.replayFile(file);
+  const shutdown = new AbortController();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const handled = url.pathname.startsWith('/_sim/')
       ? handleControl(control, req, res, url.pathname)
-      : handleAlpaca(core, req, res, url);
+      : handleAlpaca(core, req, res, url, shutdown.signal);
     handled.catch((error: unknown) => sendError(res, error));
   });
   const host = options.host ?? '127.0.0.1';
@@ -76,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        shutdown.abort();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -38,13 +38,18 @@ export async function handleAlpaca(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  shutdown: AbortSignal,
 ): Promise<void> {
   const path = url.pathname;
   const found = req.method === 'GET' ? findRoute(path) : undefined;
   core.stats.record(req.method ?? 'GET', path, found?.route.host, Date.now());
   const headers = core.stats.rateLimitHeaders();
   const delay = core.latencyMs + core.faults.latencyFor(path);
-  if (delay > 0) await sleep(delay);
+  if (delay > 0) {
+    // A closing server must not wait out long injected latencies.
+    const slept = await sleep(delay, true, { signal: shutdown }).catch(() => false);
+    if (!slept) return;
+  }
   if (core.faults.take('hang', path)) return; // never answered; the socket closes with the server
   try {
     authenticate(core, req);

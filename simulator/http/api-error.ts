@@ -35,6 +35,6 @@ export class ApiError extends Error {
     };
     const headers: Record<string, string> =
       retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
-    return new ApiError(status, status * 100_000, messages[status] ?? `error ${status}`, headers);
+    return new ApiError(status, status * 100_000 + 10_000, messages[status] ?? `error ${status}`, headers);
   }
 }
