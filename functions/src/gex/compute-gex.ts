@@ -93,8 +93,8 @@ function strikeString(value: Decimal): string {
   return toPriceString(value, Math.max(2, value.decimalPlaces()));
 }
 
-/** Contracts the sweep can re-price: those with a known volatility. */
-function sweepContracts(chain: NormalizedChain): SweepContract[] {
+/** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
+export function sweepContracts(chain: NormalizedChain): SweepContract[] {
   const out: SweepContract[] = [];
   for (const c of chain.contracts) {
     if (c.volatility === null) continue;

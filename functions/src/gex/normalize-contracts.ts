@@ -1,5 +1,5 @@
 import { Decimal, parseDecimal } from '../num/decimal';
-import { resolveGamma, type GammaSource } from './resolve-gamma';
+import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
 import type { ChainInput, ContractInput, OptionSide } from './types';
 
@@ -43,6 +43,7 @@ export interface NormalizedChain {
 
 interface ChainContext {
   spot: Decimal;
+  spotNumber: number;
   asOfMs: number;
   input: ChainInput;
   rate: number;
@@ -62,6 +63,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: number): NormalizedChain {
   const ctx: ChainContext = {
     spot,
+    spotNumber: spot.toNumber(),
     asOfMs,
     input,
     rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
@@ -115,8 +117,8 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   const openInterest = checkOpenInterest(contract.openInterest);
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
-    spot: ctx.spot.toNumber(),
-    strike: strike.toNumber(),
+    spot: ctx.spotNumber,
+    strike: parseModelNumber(contract.strike) ?? strike.toNumber(),
     years,
     rate: ctx.rate,
     dividendYield: ctx.dividendYield,

@@ -29,17 +29,32 @@ function isPresent(value: RawNumber): boolean {
   return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
 }
 
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A model input (IV, quote) as a float64, or null when it is not a finite number. Same grammar as
+ * `parseDecimal` (thousands separators allowed) without building a Decimal: these never reach money.
+ */
+export function parseModelNumber(value: RawNumber): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.includes(',') ? value.trim().replace(/,/g, '') : value.trim();
+  if (!NUMBER_RE.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** Provider IV when it is a usable volatility (0 < IV ≤ 1000%), else null. */
 function usableVolatility(value: RawNumber): number | null {
-  const iv = parseDecimal(value)?.toNumber();
-  return iv !== undefined && iv > 0 && iv <= MAX_VOLATILITY ? iv : null;
+  const iv = parseModelNumber(value);
+  return iv !== null && iv > 0 && iv <= MAX_VOLATILITY ? iv : null;
 }
 
 /** IV solved from the quote mid, or null when there is no sane two-sided quote or no solution. */
 function volatilityFromQuote(contract: ContractInput, ctx: PricingContext): number | null {
-  const bid = parseDecimal(contract.bid)?.toNumber();
-  const ask = parseDecimal(contract.ask)?.toNumber();
-  if (bid === undefined || ask === undefined || bid < 0 || ask <= 0 || bid > ask) return null;
+  const bid = parseModelNumber(contract.bid);
+  const ask = parseModelNumber(contract.ask);
+  if (bid === null || ask === null || bid < 0 || ask <= 0 || bid > ask) return null;
   return solveImpliedVolatility({ ...ctx, price: (bid + ask) / 2, side: contract.side });
 }
 

@@ -1,0 +1,108 @@
+/**
+ * GEX engine compute time on real CBOE chains: SPY 0DTE+1DTE and the full SPX chain (every
+ * expiry). For each: contracts, Decimal path (validate + aggregate), zero-gamma sweep, the whole
+ * `computeGex`, and each as a multiple of a plain float64 Σ gamma × OI × 100 × spot loop over the
+ * same contracts, all measured in this run (warm-up, then the median of several runs).
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { cboeChainInput, type ExpirySelection } from '../../functions/src/cboe/cboe-chain-input';
+import { parseCboeCsv } from '../../functions/src/cboe/parse-cboe';
+import { aggregateGex } from '../../functions/src/gex/aggregate-gex';
+import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex';
+import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';
+import type { ChainInput } from '../../functions/src/gex/types';
+import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
+import { Decimal } from '../../functions/src/num/decimal';
+
+export const title = 'GEX engine (real CBOE chains)';
+
+const SPX_TARGET_MS = 500;
+const SPY_TARGET_MS = SPX_TARGET_MS * 0.05;
+const RUNS = 11;
+const WARMUP = 3;
+/** The float64 loop is too fast to time once; time this many back to back and divide. */
+const BASELINE_REPEAT = 1000;
+let sink = 0;
+
+function median(fn: () => unknown, runs = RUNS): number {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+function load(file: string, expiries: ExpirySelection): ChainInput {
+  const text = readFileSync(new URL(`../../test/fixtures/cboe/${file}`, import.meta.url), 'utf8');
+  return cboeChainInput(parseCboeCsv(text), { expiries });
+}
+
+/** The float64 baseline: the same Σ over the same contracts with plain numbers. */
+function floatBaseline(input: ChainInput): () => number {
+  const spot = Number(input.spotPrice);
+  const terms = Float64Array.from(input.contracts, (c) => {
+    const value = Number(c.gamma) * Number(c.openInterest) * 100 * spot;
+    return Number.isFinite(value) ? (c.side === 'put' ? -value : value) : 0;
+  });
+  return () => {
+    let sum = 0;
+    for (let i = 0; i < terms.length; i++) sum += terms[i] as number;
+    return sum;
+  };
+}
+
+function measure(label: string, input: ChainInput, targetMs: number): void {
+  const spot = new Decimal(String(input.spotPrice));
+  const asOfMs = Date.parse(input.asOf);
+  const chain = normalizeContracts(input, spot, asOfMs);
+  const sweepInput = {
+    contracts: sweepContracts(chain),
+    spot: spot.toNumber(),
+    rate: 0.045,
+    dividendYield: 0.013,
+  };
+  const baseline = floatBaseline(input);
+  const floatMs =
+    median(() => {
+      for (let i = 0; i < BASELINE_REPEAT; i++) sink += baseline();
+    }) / BASELINE_REPEAT;
+  const decimalMs = median(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
+  const sweepMs = median(() => sweepZeroGamma(sweepInput));
+  const totalMs = median(() => computeGex(input));
+  const ratio = (ms: number) => `${Math.round(ms / floatMs).toLocaleString('en-US')}× float64`;
+  const verdict = totalMs < targetMs ? 'PASS' : 'FAIL';
+  console.log(
+    `${label}: ${input.contracts.length} contracts in, ${chain.contracts.length} used, ${sweepInput.contracts.length} swept × 301 spots`,
+  );
+  console.log(`  float64 Σ loop (baseline)     ${floatMs.toFixed(4)} ms`);
+  console.log(`  Decimal validate + aggregate  ${decimalMs.toFixed(1)} ms  (${ratio(decimalMs)})`);
+  console.log(`  zero-gamma sweep (float64)    ${sweepMs.toFixed(1)} ms  (${ratio(sweepMs)})`);
+  console.log(
+    `  computeGex total              ${totalMs.toFixed(1)} ms  target < ${targetMs} ms  ${verdict}`,
+  );
+}
+
+export async function run(): Promise<void> {
+  await Promise.resolve();
+  const load1 = loadavg()[0] ?? 0;
+  console.log(
+    `(${cpus().length} CPUs, load average ${load1.toFixed(2)}; medians of ${RUNS} runs after ${WARMUP} warm-ups)`,
+  );
+  measure(
+    'SPY 2025-05-16 19:23 ET, 0DTE+1DTE (May 19 + 20)',
+    load('spy_quotedata_2025-05-16_1923ET.csv', { zeroDte: true, oneDte: true }),
+    SPY_TARGET_MS,
+  );
+  measure(
+    'SPX 2023-09-14 16:31 ET, every expiry',
+    load('spx_quotedata_2023-09-14_1631ET.csv', 'all'),
+    SPX_TARGET_MS,
+  );
+  // Read the sink so the baseline loop cannot be optimized away.
+  if (!Number.isFinite(sink)) console.log('(float64 baseline sum is not finite)');
+}
