@@ -16,7 +16,8 @@ const DAILY: Readonly<Record<string, string>> = {
   NDX: 'NDXP',
 };
 const ATM_VOL: Readonly<Record<string, number>> = { SPY: 0.13, QQQ: 0.17, IWM: 0.2, SPX: 0.13, NDX: 0.17 };
-const OI_SCALE: Readonly<Record<string, number>> = { SPY: 4000, QQQ: 2500, IWM: 1500, SPX: 2500, NDX: 600 };
+/** Open interest (contracts) of a round at-the-money strike before noise; real SPY/QQQ are of this order. */
+const OI_SCALE: Readonly<Record<string, number>> = { SPY: 15000, QQQ: 8000, IWM: 5000, SPX: 6000, NDX: 400 };
 const DAILY_EXPIRIES = 5;
 const WEEKLY_EXPIRIES = 3;
 
