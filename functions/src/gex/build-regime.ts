@@ -1,0 +1,107 @@
+import type { ExpiryTotals, SymbolRegime } from '../contract/regime';
+import { type Decimal, toMoneyString, toPriceString } from '../num/decimal';
+import type { GexAggregate, SideTotals } from './aggregate-gex';
+import { classifyRegime } from './classify-regime';
+import { gexPerPct } from './contract-gex';
+import { findGexLevels } from './gex-levels';
+import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
+import type { ChainInput } from './types';
+import type { ZeroGammaResult } from './zero-gamma';
+
+/** Everything the regime map is assembled from. */
+export interface RegimeParts {
+  input: ChainInput;
+  spot: Decimal;
+  asOfMs: number;
+  chain: NormalizedChain;
+  aggregate: GexAggregate;
+  sweep: ZeroGammaResult;
+}
+
+/** A strike or level with at least two decimals: `590.00`, `4502.50`, `12.125`. */
+export function strikeString(value: Decimal): string {
+  return toPriceString(value, Math.max(2, value.decimalPlaces()));
+}
+
+/**
+ * Assembles one symbol's regime map (the contract's `SymbolRegime`): money as two-decimal strings in
+ * USD per $1 move (`_per_pct`: per 1% move), calls positive, puts negative.
+ */
+export function buildRegime({ input, spot, asOfMs, chain, aggregate, sweep }: RegimeParts): SymbolRegime {
+  const { total } = aggregate;
+  const net = total.call.plus(total.put);
+  const levels = findGexLevels(aggregate.byStrike);
+  const regimeClass = classifyRegime(net);
+  const strike = (value: Decimal | null) => (value === null ? null : strikeString(value));
+  return {
+    net_gex: toMoneyString(net),
+    total_call_gex: toMoneyString(total.call),
+    total_put_gex: toMoneyString(total.put),
+    spot_price: strikeString(spot),
+    option_count: total.count,
+    volatility_bias: regimeClass.volatilityBias,
+    gex_regime: regimeClass.gexRegime,
+    gex_strength: regimeClass.gexStrength,
+    total_gex_dollar: toMoneyString(total.call.plus(total.put.abs())),
+    net_gex_per_pct: toMoneyString(gexPerPct(net, spot)),
+    total_call_gex_per_pct: toMoneyString(gexPerPct(total.call, spot)),
+    total_put_gex_per_pct: toMoneyString(gexPerPct(total.put, spot)),
+    zero_gamma: sweep.level === null ? null : sweep.level.toFixed(2),
+    zero_gamma_reason: sweep.reason,
+    call_wall: strike(levels.callWall),
+    put_wall: strike(levels.putWall),
+    abs_gamma_strike: strike(levels.absGammaStrike),
+    by_expiry: byExpiry(input, aggregate.byBucket, spot),
+    as_of: new Date(asOfMs).toISOString(),
+    quality: {
+      contracts_seen: chain.seen,
+      contracts_used: chain.contracts.length,
+      skipped: chain.skipped,
+      local_greeks: chain.localGreeks,
+      iv_solved: chain.ivSolved,
+    },
+  };
+}
+
+function bucketTotals(
+  totals: SideTotals,
+  spot: Decimal,
+  meta: { session: string | null; expiry: string | null; note: string | null },
+): ExpiryTotals {
+  const net = totals.call.plus(totals.put);
+  return {
+    ...meta,
+    net_gex: toMoneyString(net),
+    total_call_gex: toMoneyString(totals.call),
+    total_put_gex: toMoneyString(totals.put),
+    net_gex_per_pct: toMoneyString(gexPerPct(net, spot)),
+    option_count: totals.count,
+  };
+}
+
+function byExpiry(
+  input: ChainInput,
+  buckets: Record<ExpiryBucketName, SideTotals>,
+  spot: Decimal,
+): SymbolRegime['by_expiry'] {
+  const bucket = (
+    name: 'zero_dte' | 'one_dte',
+    { session, expiry }: { session: string; expiry: string | null },
+  ) => {
+    const note =
+      expiry === null
+        ? `no expiry listed for session ${session}`
+        : buckets[name].count === 0
+          ? `no usable contracts expiring ${expiry}`
+          : null;
+    return bucketTotals(buckets[name], spot, { session, expiry, note });
+  };
+  const result: SymbolRegime['by_expiry'] = {
+    zero_dte: bucket('zero_dte', input.buckets.zeroDte),
+    one_dte: bucket('one_dte', input.buckets.oneDte),
+  };
+  if (buckets.other.count > 0) {
+    result.other = bucketTotals(buckets.other, spot, { session: null, expiry: null, note: null });
+  }
+  return result;
+}
