@@ -31,3 +31,24 @@ export function createMemoryDailyCache<T>(maxEntries = 32): DailyCache<T> {
     },
   };
 }
+
+/**
+ * Reads a cache entry, treating a failing store (e.g. Firestore unavailable) as a miss: the data
+ * is then fetched from Alpaca again, which shows in the cycle's call counts, instead of failing it.
+ */
+export async function readCacheOrMiss<T>(cache: DailyCache<T>, key: string): Promise<unknown> {
+  try {
+    return await cache.get(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache entry; a failing store only costs a refetch next cycle, so the error is dropped. */
+export async function writeCacheBestEffort<T>(cache: DailyCache<T>, key: string, entry: T): Promise<void> {
+  try {
+    await cache.set(key, entry);
+  } catch {
+    // Next cycle misses and refetches; nothing else depends on the write.
+  }
+}

@@ -122,7 +122,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
       const before = client.calls.snapshot();
       const deadline = AbortSignal.timeout(deps.cycleDeadlineMs ?? 40_000);
       const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
-      const spot = settleSpot(client, symbols, signal);
+      const spot = symbols.length > 0 ? settleSpot(client, symbols, signal) : Promise.resolve(new Map());
       // `spot` never rejects, so a failing clock leaves no dangling rejection behind.
       const clock = knownClock ?? (await client.getClock(signal));
       const calendar = await loadTradingSessions({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { newYorkWallClock } from '../calendar/new-york-time';
 import type { AlpacaClient } from './alpaca-client';
-import type { DailyCache } from './daily-cache';
+import { type DailyCache, readCacheOrMiss, writeCacheBestEffort } from './daily-cache';
 
 /** One listed contract with its open interest, as cached (numbers as strings, as Alpaca sends them). */
 export const OpenInterestContract = z.object({
@@ -68,7 +68,7 @@ export async function loadOpenInterest(input: {
   const { underlying, expirationGte, expirationLte } = input;
   const day = openInterestDay(input.asOf);
   const key = openInterestCacheKey({ underlying, day, expirationGte, expirationLte });
-  const hit = OpenInterestEntry.safeParse(await input.cache.get(key));
+  const hit = OpenInterestEntry.safeParse(await readCacheOrMiss(input.cache, key));
   if (hit.success) return { entry: hit.data, cached: true };
   const paged = await input.client.listOptionContracts(
     { underlying, expirationGte, expirationLte, limit: input.pageLimit, maxPages: input.maxPages },
@@ -91,6 +91,6 @@ export async function loadOpenInterest(input: {
     truncated: paged.truncated,
   };
   // A truncated list is not cached: the next cycle retries it in full.
-  if (!entry.truncated) await input.cache.set(key, entry);
+  if (!entry.truncated) await writeCacheBestEffort(input.cache, key, entry);
   return { entry, cached: false };
 }

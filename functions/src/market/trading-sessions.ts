@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, newYorkInstant, newYorkWallClock } from '../calendar/new-york-time';
 import type { TradingSession } from '../calendar/types';
 import type { AlpacaClient } from './alpaca-client';
-import type { DailyCache } from './daily-cache';
+import { type DailyCache, readCacheOrMiss, writeCacheBestEffort } from './daily-cache';
 
 /** Days of the calendar fetched around today: enough for the 1DTE session across any holiday run. */
 const DAYS_BEFORE = 7;
@@ -50,7 +50,7 @@ export async function loadTradingSessions(input: {
 }): Promise<{ sessions: TradingSession[]; cached: boolean }> {
   const day = newYorkWallClock(input.asOf).date;
   const key = calendarCacheKey(day);
-  const hit = CalendarEntry.safeParse(await input.cache.get(key));
+  const hit = CalendarEntry.safeParse(await readCacheOrMiss(input.cache, key));
   if (hit.success) return { sessions: toTradingSessions(hit.data.days), cached: true };
   const start = addDays(day, -DAYS_BEFORE);
   const end = addDays(day, DAYS_AFTER);
@@ -61,6 +61,6 @@ export async function loadTradingSessions(input: {
     end,
     days: raw.map((d) => ({ date: d.date, open: normalizeHhMm(d.open), close: normalizeHhMm(d.close) })),
   };
-  await input.cache.set(key, entry);
+  await writeCacheBestEffort(input.cache, key, entry);
   return { sessions: toTradingSessions(entry.days), cached: false };
 }

@@ -72,6 +72,19 @@ describe('loadChains against the simulator', () => {
     expect(ok(second.symbols.SPY).quality.openInterestCached).toBe(true);
   });
 
+  it('a failing cache store costs a refetch, never the cycle', async () => {
+    const broken = {
+      get: () => Promise.reject(new Error('store down')),
+      set: () => Promise.reject(new Error('store down')),
+    };
+    const { marketData } = simMarketData(sim, { openInterestCache: broken, calendarCache: broken });
+    await marketData.loadChains(['SPY']);
+    const second = await marketData.loadChains(['SPY']);
+    expect(second.symbols.SPY?.ok).toBe(true);
+    expect(second.calls.byEndpoint['/v2/options/contracts']).toBe(1);
+    expect(second.calls.byEndpoint['/v2/calendar']).toBe(1);
+  });
+
   it('reuses a clock reading the caller already made: no trading call in a steady cycle', async () => {
     const { client, marketData } = simMarketData(sim);
     await marketData.loadChains(['SPY']);
