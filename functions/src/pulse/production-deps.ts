@@ -1,3 +1,4 @@
+import type { Firestore } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
 import { noAccountSync } from '../accounts/account-sync';
 import {
@@ -14,7 +15,7 @@ import {
 import { parseSymbols, type PulseConfig } from '../config/pulse-config';
 import { computeGex } from '../gex/compute-gex';
 import { createAlpacaClient } from '../market/alpaca-client';
-import { OptionFeed } from '../market/alpaca-config';
+import { OptionFeed, type AlpacaConfig } from '../market/alpaca-config';
 import { createMemoryDailyCache } from '../market/daily-cache';
 import { createMarketData } from '../market/market-data';
 import { OpenInterestEntry } from '../market/open-interest';
@@ -23,46 +24,58 @@ import { createFirestoreDailyCache, layerDailyCaches } from '../store/firestore-
 import { getDb } from '../store/firestore-db';
 import { createPulseStore } from '../store/regime-store';
 import { createAlpacaMarketSource } from './alpaca-market-source';
-import type { MarketDataSource, PulseDeps } from './ports';
+import type { MarketDataSource, PulseDeps, PulseLog } from './ports';
 
 /** The pulse function's timeout; the lease outlives it by a few seconds. */
 export const PULSE_TIMEOUT_SECONDS = 55;
 
-let market: { key: string; source: MarketDataSource } | undefined;
-
-/** Alpaca client and adapter, kept across invocations of a warm instance (caches included). */
-function marketSource(): MarketDataSource {
-  const keyId = alpacaKeyId.value();
-  const config = {
-    keyId,
-    secretKey: alpacaSecretKey.value(),
-    tradingBaseUrl: alpacaBaseUrl.value().replace(/\/+$/, '').replace(/\/v2$/, ''),
-    dataBaseUrl: alpacaDataUrl.value().replace(/\/+$/, ''),
-    optionFeed: OptionFeed.parse(alpacaFeed.value()),
-  };
-  const key = `${keyId}|${config.tradingBaseUrl}|${config.dataBaseUrl}|${config.optionFeed}`;
-  if (market?.key === key) return market.source;
-  const db = getDb();
-  const client = createAlpacaClient(config);
+/**
+ * The Alpaca adapter behind the pulse, its daily caches in memory first and in Firestore
+ * (`marketCache`) behind, so a cold instance does not refetch open interest or the calendar.
+ * @param strikeBandPct strike band half-width around spot, percent.
+ */
+export function createMarketSource(input: {
+  db: Firestore;
+  alpaca: AlpacaConfig;
+  strikeBandPct: number;
+}): MarketDataSource {
+  const client = createAlpacaClient(input.alpaca);
   const marketData = createMarketData({
     client,
-    feed: config.optionFeed,
-    strikeBandPct: strikeBandPct.value(),
+    feed: input.alpaca.optionFeed,
+    strikeBandPct: input.strikeBandPct,
     openInterestCache: layerDailyCaches(
       createMemoryDailyCache(),
-      createFirestoreDailyCache(db, { schema: OpenInterestEntry }),
+      createFirestoreDailyCache(input.db, { schema: OpenInterestEntry }),
     ),
     calendarCache: layerDailyCaches(
       createMemoryDailyCache(),
-      createFirestoreDailyCache(db, { schema: CalendarEntry }),
+      createFirestoreDailyCache(input.db, { schema: CalendarEntry }),
     ),
   });
-  market = { key, source: createAlpacaMarketSource({ client, marketData }) };
-  return market.source;
+  return createAlpacaMarketSource({ client, marketData });
+}
+
+/** Dependencies of {@link runPulse} from plain values (the trigger passes params; tests their own). */
+export function createPulseDeps(input: {
+  db: Firestore;
+  market: MarketDataSource;
+  config: PulseConfig;
+  log?: PulseLog;
+}): PulseDeps {
+  return {
+    market: input.market,
+    store: createPulseStore(input.db),
+    accounts: noAccountSync,
+    log: input.log ?? logger,
+    now: () => new Date(),
+    computeGex,
+    config: input.config,
+  };
 }
 
 /** Pulse settings from params. @throws Error on an invalid symbol list. */
-export function pulseConfig(): PulseConfig {
+export function pulseConfigFromParams(): PulseConfig {
   return {
     symbols: parseSymbols(pulseSymbols.value()),
     closedCadenceMinutes: closedCadenceMinutes.value(),
@@ -71,15 +84,29 @@ export function pulseConfig(): PulseConfig {
   };
 }
 
-/** Production dependencies of {@link runPulse}: Alpaca, Firestore, the logger, the wall clock. */
-export function buildPulseDeps(): PulseDeps {
+/** Alpaca settings from params and secrets (read at call time, never logged). */
+function alpacaConfigFromParams(): AlpacaConfig {
   return {
-    market: marketSource(),
-    store: createPulseStore(getDb()),
-    accounts: noAccountSync,
-    log: logger,
-    now: () => new Date(),
-    computeGex,
-    config: pulseConfig(),
+    keyId: alpacaKeyId.value(),
+    secretKey: alpacaSecretKey.value(),
+    tradingBaseUrl: alpacaBaseUrl.value().replace(/\/+$/, '').replace(/\/v2$/, ''),
+    dataBaseUrl: alpacaDataUrl.value().replace(/\/+$/, ''),
+    optionFeed: OptionFeed.parse(alpacaFeed.value()),
   };
+}
+
+let warm: { key: string; market: MarketDataSource } | undefined;
+
+/**
+ * Production dependencies from params. The Alpaca client and its in-memory caches are kept across
+ * invocations of a warm instance (rebuilt if the key, hosts or feed change).
+ */
+export function buildPulseDeps(): PulseDeps {
+  const db = getDb();
+  const alpaca = alpacaConfigFromParams();
+  const key = [alpaca.keyId, alpaca.tradingBaseUrl, alpaca.dataBaseUrl, alpaca.optionFeed].join('|');
+  if (warm?.key !== key) {
+    warm = { key, market: createMarketSource({ db, alpaca, strikeBandPct: strikeBandPct.value() }) };
+  }
+  return createPulseDeps({ db, market: warm.market, config: pulseConfigFromParams() });
 }
