@@ -30,7 +30,7 @@ const FILES = [
 
 describe('parseCboeCsv on every real CBOE file', () => {
   it.each(FILES)('%s', (file, underlying, spot, stamp, rows, expiries) => {
-    const chain = parseCboeCsv(fixture(file));
+    const chain = parseFixture(file);
     expect(chain.underlying).toBe(underlying);
     expect(chain.spotPrice).toBe(spot);
     expect(chain.stampedAt).toBe(stamp);
@@ -58,9 +58,7 @@ describe('parseCboeCsv on every real CBOE file', () => {
   });
 
   it('reads "p.m." on a Saturday stamp (EDT) and EST in winter', () => {
-    expect(parseCboeCsv(fixture('spy_quotedata_2022-07-09_1728ET.csv')).stampedAt).toBe(
-      '2022-07-09T21:28:00.000Z',
-    );
+    expect(parseFixture('spy_quotedata_2022-07-09_1728ET.csv').stampedAt).toBe('2022-07-09T21:28:00.000Z');
     // 8:57 PM EST on Jan 6 is 01:57 UTC on Jan 7.
     expect(parseCboeCsv(preamble('January 6, 2025 at 8:57 PM EST') + HEADER + '\n' + ROW).stampedAt).toBe(
       '2025-01-07T01:57:00.000Z',
@@ -71,9 +69,7 @@ describe('parseCboeCsv on every real CBOE file', () => {
   });
 
   it('mixes SPX monthlies and SPXW weeklies under one underlying', () => {
-    const symbols = parseCboeCsv(fixture('spx_quotedata_2023-09-14_1631ET.csv')).contracts.map(
-      (c) => c.symbol,
-    );
+    const symbols = parseFixture('spx_quotedata_2023-09-14_1631ET.csv').contracts.map((c) => c.symbol);
     expect(symbols.some((s) => s.startsWith('SPXW'))).toBe(true);
     expect(symbols.some((s) => /^SPX\d/.test(s))).toBe(true);
   });
