@@ -16,6 +16,8 @@ export interface SimulatorHealth {
   replays: string[];
   faults: (Fault & { remaining: number | null })[];
   latencyMs: number;
+  /** Enforced requests per minute and host; null = not enforced. */
+  rateLimitPerMinute: number | null;
 }
 
 /** What a replay call answers. */
@@ -33,6 +35,7 @@ export const ResetBodySchema = z.object({
 export const ClockBodySchema = z.object({ now: z.string().nullable() });
 export const FaultsBodySchema = z.object({ faults: z.array(FaultSchema) });
 export const LatencyBodySchema = z.object({ ms: z.number().int().nonnegative().max(600_000) });
+export const RateLimitBodySchema = z.object({ perMinute: z.number().int().positive().nullable() });
 export const ReplayBodySchema = z.union([
   z.object({ csv: z.string().min(1) }),
   z.object({ file: z.string().min(1) }),
@@ -60,6 +63,7 @@ export class SimulatorControl {
       replays: this.core.replayedUnderlyings(),
       faults: this.core.faults.list(),
       latencyMs: this.core.latencyMs,
+      rateLimitPerMinute: this.core.rateLimiter.perMinute,
     };
   }
 
@@ -81,6 +85,11 @@ export class SimulatorControl {
   /** Extra latency for every Alpaca request, ms. */
   setLatency(ms: number): void {
     this.core.latencyMs = LatencyBodySchema.parse({ ms }).ms;
+  }
+
+  /** Enforces `perMinute` requests per minute and host (429 beyond), or stops enforcing (null). */
+  setRateLimit(perMinute: number | null): void {
+    this.core.rateLimiter.perMinute = RateLimitBodySchema.parse({ perMinute }).perMinute;
   }
 
   stats(): StatsSnapshot {

@@ -5,6 +5,7 @@ import type { ReplayMarket } from './market/replay';
 import { SessionCalendar } from './market/sessions';
 import { replayStockView, syntheticStockView, type StockView } from './market/stock-view';
 import { syntheticChain } from './market/synthetic-chain';
+import { RateLimiter } from './rate-limit';
 import { RequestStats } from './stats';
 
 export interface CoreOptions {
@@ -12,6 +13,8 @@ export interface CoreOptions {
   /** ISO instant to fix the clock at; null for the live clock. */
   now: string | null;
   latencyMs: number;
+  /** Enforced requests per minute and host (429 beyond); null = headers only. */
+  rateLimitPerMinute: number | null;
   keyId: string;
   secretKey: string;
 }
@@ -29,6 +32,7 @@ export class SimulatorCore {
   readonly calendar = new SessionCalendar(() => this.faults.holidays());
   readonly clock: SimClock;
   readonly stats = new RequestStats();
+  readonly rateLimiter: RateLimiter;
   private readonly replays = new Map<string, ReplayMarket>();
   private readonly chains = new Map<string, ChainRow[]>();
 
@@ -39,6 +43,7 @@ export class SimulatorCore {
     this.keyId = options.keyId;
     this.secretKey = options.secretKey;
     this.clock = new SimClock(this.calendar, options.now);
+    this.rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   }
 
   /** The simulated instant, epoch ms. */
@@ -93,7 +98,7 @@ export class SimulatorCore {
   }
 
   /**
-   * Back to a fresh market as at start-up (seed, clock, latency), with `options` overriding the
+   * Back to a fresh market as at start-up (seed, clock, latency, rate limit), with `options` overriding the
    * seed and clock; no faults, counters or replays.
    * @throws RangeError on a bad `now`.
    */
@@ -105,5 +110,7 @@ export class SimulatorCore {
     this.replays.clear();
     this.chains.clear();
     this.latencyMs = this.initial.latencyMs;
+    this.rateLimiter.perMinute = this.initial.rateLimitPerMinute;
+    this.rateLimiter.clear();
   }
 }

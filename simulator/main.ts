@@ -1,6 +1,6 @@
 /**
  * `npm run simulator -- [--port 4010] [--host 127.0.0.1] [--seed 7] [--now ISO] [--replay FILE]…
- *                       [--latency-ms N] [--key-id ID] [--secret-key SECRET]`
+ *                       [--latency-ms N] [--rate-limit N] [--key-id ID] [--secret-key SECRET]`
  * Runs the Alpaca simulator until SIGINT/SIGTERM. See simulator/README.md.
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ async function main(): Promise<number> {
       now: { type: 'string' },
       replay: { type: 'string', multiple: true },
       'latency-ms': { type: 'string' },
+      'rate-limit': { type: 'string' },
       'key-id': { type: 'string' },
       'secret-key': { type: 'string' },
     },
@@ -34,6 +35,9 @@ async function main(): Promise<number> {
     seed: integer('seed', values.seed, 1),
     ...(values.now === undefined ? {} : { now: values.now }),
     latencyMs: integer('latency-ms', values['latency-ms'], 0),
+    ...(values['rate-limit'] === undefined
+      ? {}
+      : { rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0) }),
     ...(values['key-id'] === undefined ? {} : { keyId: values['key-id'] }),
     ...(values['secret-key'] === undefined ? {} : { secretKey: values['secret-key'] }),
     replay: values.replay ?? [],

@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   now?: string;
   /** Extra latency for every Alpaca request, ms. Default 0. */
   latencyMs?: number;
+  /** Enforce this many requests per minute and host (429 with `Retry-After` beyond); default off. */
+  rateLimitPerMinute?: number;
   /** Accepted `APCA-API-KEY-ID`; default `SIMULATOR_KEY`. */
   keyId?: string;
   /** Accepted `APCA-API-SECRET-KEY`; default `SIMULATOR_SECRET`. */
@@ -53,6 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     seed: options.seed ?? 1,
     now: options.now ?? null,
     latencyMs: options.latencyMs ?? 0,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? null,
     keyId: options.keyId ?? DEFAULT_KEY_ID,
     secretKey: options.secretKey ?? DEFAULT_SECRET_KEY,
   });

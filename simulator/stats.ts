@@ -10,31 +10,15 @@ export interface StatsSnapshot {
   trading: number;
 }
 
-/** Alpaca's free-plan budget, echoed in `X-RateLimit-*` headers (not enforced). */
-const RATE_LIMIT_PER_MINUTE = 200;
-
-/** Counts requests per endpoint and keeps a one-minute window for the rate-limit headers. */
+/** Counts requests per endpoint and per host. */
 export class RequestStats {
   private counts = new Map<string, number>();
   private byHost = { trading: 0, marketData: 0 };
-  private window = { startMs: 0, count: 0 };
 
-  record(method: string, path: string, host: ApiHost | undefined, realNowMs: number): void {
+  record(method: string, path: string, host: ApiHost | undefined): void {
     const key = `${method} ${path}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (host) this.byHost[host] += 1;
-    const minuteStart = realNowMs - (realNowMs % 60_000);
-    if (this.window.startMs !== minuteStart) this.window = { startMs: minuteStart, count: 0 };
-    this.window.count += 1;
-  }
-
-  /** Values for `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds). */
-  rateLimitHeaders(): Record<string, string> {
-    return {
-      'X-RateLimit-Limit': String(RATE_LIMIT_PER_MINUTE),
-      'X-RateLimit-Remaining': String(Math.max(0, RATE_LIMIT_PER_MINUTE - this.window.count)),
-      'X-RateLimit-Reset': String(Math.floor((this.window.startMs + 60_000) / 1000)),
-    };
   }
 
   snapshot(): StatsSnapshot {

@@ -31,7 +31,7 @@ function authenticate(core: SimulatorCore, req: IncomingMessage): void {
 
 /**
  * One Alpaca request: count it, apply latency, then the fault/auth/validation pipeline:
- * hang → auth → injected status → route → malformed JSON → answer.
+ * hang → auth → rate limit → injected status → route → malformed JSON → answer.
  */
 export async function handleAlpaca(
   core: SimulatorCore,
@@ -42,8 +42,9 @@ export async function handleAlpaca(
 ): Promise<void> {
   const path = url.pathname;
   const found = req.method === 'GET' ? findRoute(path) : undefined;
-  core.stats.record(req.method ?? 'GET', path, found?.route.host, Date.now());
-  const headers = core.stats.rateLimitHeaders();
+  core.stats.record(req.method ?? 'GET', path, found?.route.host);
+  const rate = core.rateLimiter.hit(found?.route.host, Date.now());
+  const headers = rate.headers;
   const delay = core.latencyMs + core.faults.latencyFor(path);
   if (delay > 0) {
     // A closing server must not wait out long injected latencies.
@@ -53,6 +54,11 @@ export async function handleAlpaca(
   if (core.faults.take('hang', path)) return; // never answered; the socket closes with the server
   try {
     authenticate(core, req);
+    if (rate.limited) {
+      throw new ApiError(429, 42910000, 'too many requests', {
+        'Retry-After': String(rate.retryAfterSeconds),
+      });
+    }
     const status = core.faults.take('status', path);
     if (status) throw ApiError.injected(status.status, status.retryAfterSeconds);
     if (!found) throw ApiError.notFound();

@@ -4,6 +4,7 @@ import {
   ClockBodySchema,
   FaultsBodySchema,
   LatencyBodySchema,
+  RateLimitBodySchema,
   ReplayBodySchema,
   ResetBodySchema,
   type SimulatorControl,
@@ -31,6 +32,10 @@ const handlers: Record<string, ControlHandler> = {
   },
   'POST /_sim/latency': (control, body) => {
     control.setLatency(LatencyBodySchema.parse(body).ms);
+    return control.health();
+  },
+  'POST /_sim/rate-limit': (control, body) => {
+    control.setRateLimit(RateLimitBodySchema.parse(body).perMinute);
     return control.health();
   },
   'POST /_sim/replay': (control, body) => {

@@ -148,4 +148,19 @@ describe('simulator fault injection', () => {
     await control(sim, 'reset', { now: FRIDAY_1030 });
     expect(sim.control.stats().total).toBe(0);
   });
+
+  it('rate limit: optional, per host and minute, 429 with Retry-After beyond it', async () => {
+    const toNextMinute = 60_000 - (Date.now() % 60_000);
+    if (toNextMinute < 2_000) await new Promise((r) => setTimeout(r, toNextMinute + 50)); // windows are real minutes
+    expect((await control(sim, 'rate-limit', { perMinute: 2 })).status).toBe(200);
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await alpaca(sim, '/v2/stocks/trades/latest?symbols=SPY'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+    expect(answers.map((a) => a.headers.get('x-ratelimit-remaining'))).toEqual(['1', '0', '0']);
+    expect(Number(answers[2]?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(answers[2]?.body).toEqual({ code: 42910000, message: 'too many requests' });
+    expect((await alpaca(sim, '/v2/clock')).status).toBe(200); // the trading host has its own budget
+    await control(sim, 'reset', {});
+    expect((await alpaca(sim, '/v2/stocks/trades/latest?symbols=SPY')).status).toBe(200);
+  });
 });
