@@ -9,14 +9,16 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   live: () => import('./live-command'),
 };
 
-const [name, ...args] = process.argv.slice(2);
-const load = name ? commands[name] : undefined;
+const [command, ...args] = process.argv.slice(2);
+const load = command ? commands[command] : undefined;
 if (!load) {
   console.error(
-    `gex: ${name ? `unknown command "${name}"` : 'missing command'}; use one of: ${Object.keys(commands).join(', ')}`,
+    `gex: ${command ? `unknown command "${command}"` : 'missing command'}; use one of: ${Object.keys(commands).join(', ')}`,
   );
   process.exit(2);
 }
+export {};
+
 try {
   process.exitCode = await (await load()).run(args);
 } catch (error) {
