@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CboeParseError, parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { type CboeChain, CboeParseError, parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/cboe/${name}`, import.meta.url), 'utf8');
+const parsed = new Map<string, CboeChain>();
+/** Each real file is parsed once per run (the SPX file has ~10,000 rows). */
+const parseFixture = (name: string): CboeChain => {
+  const chain = parsed.get(name) ?? parseCboeCsv(fixture(name));
+  parsed.set(name, chain);
+  return chain;
+};
 
 const HEADER =
   'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
