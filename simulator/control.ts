@@ -28,6 +28,7 @@ export interface ReplaySummary {
   stampedAt: string;
 }
 
+/** Bodies of the control API's POST calls. */
 export const ResetBodySchema = z.object({
   seed: z.number().int().optional(),
   now: z.string().nullable().optional(),

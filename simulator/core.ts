@@ -8,6 +8,7 @@ import { syntheticChain } from './market/synthetic-chain';
 import { RateLimiter } from './rate-limit';
 import { RequestStats } from './stats';
 
+/** Start-up settings of the simulator's state (see `SimulatorOptions` in server.ts). */
 export interface CoreOptions {
   seed: number;
   /** ISO instant to fix the clock at; null for the live clock. */

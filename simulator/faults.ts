@@ -23,6 +23,7 @@ export const FaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('empty_chain'), symbol }),
   z.object({ kind: z.literal('holiday'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 ]);
+/** One injectable fault (the control API's `Fault`). */
 export type Fault = z.infer<typeof FaultSchema>;
 export type FaultKind = Fault['kind'];
 type FaultOf<K extends FaultKind> = Extract<Fault, { kind: K }>;

@@ -21,6 +21,7 @@ const OI_SCALE: Readonly<Record<string, number>> = { SPY: 15000, QQQ: 8000, IWM:
 const DAILY_EXPIRIES = 5;
 const WEEKLY_EXPIRIES = 3;
 
+/** What a synthetic chain depends on: the seed, the underlying, the instant and the calendar. */
 export interface SyntheticChainInput {
   seed: number;
   underlying: string;
@@ -39,9 +40,14 @@ export function listedExpiries(underlying: string, nowMs: number, calendar: Sess
     .slice(0, WEEKLY_EXPIRIES);
 }
 
+/** Strike increment near the money, USD: $0.50 under $50, $1 up to $1,000, $5 above (SPX-like). */
+function strikeStep(ref: number): number {
+  return ref < 50 ? 0.5 : ref < 1000 ? 1 : 5;
+}
+
 /** Strike grid around `ref`: one step near the money, 5 steps out to ±12 %, 10 steps out to ±25 %. */
 export function strikeGrid(ref: number): number[] {
-  const step = ref < 50 ? 0.5 : ref < 1000 ? 1 : 5;
+  const step = strikeStep(ref);
   const strikes: number[] = [];
   for (let i = Math.ceil((ref * 0.75) / step); i * step <= ref * 1.25; i++) {
     const distance = Math.abs((i * step) / ref - 1);
@@ -103,7 +109,7 @@ export function syntheticChain({ seed, underlying, nowMs, calendar }: SyntheticC
   const minuteMs = nowMs - (nowMs % 60_000);
   const rows: ChainRow[] = [];
   const root = DAILY[underlying] ?? underlying;
-  const step = ref < 50 ? 0.5 : ref < 1000 ? 1 : 5;
+  const step = strikeStep(ref);
   const publishedDate =
     calendar.between(addDays(first.date, -10), addDays(first.date, -1)).pop()?.date ?? first.date;
   for (const [expiryIndex, expiry] of expiries.entries()) {
