@@ -1,0 +1,217 @@
+/**
+ * A full pulse through the Functions emulator (Firestore emulator, bundled Alpaca simulator with
+ * 100 ms of latency on every request): wall time of the scheduled trigger as a multiple of that
+ * latency (goal < 8×), Firestore documents written per pulse, Alpaca calls per pulse in steady
+ * state, and the peak resident memory (VmHWM) of the Functions emulator's worker process (goal:
+ * fits a 256 MiB instance). Baseline: the same steady pulses with no injected latency.
+ * Needs the emulator ports free (no `npm start`/`npm test` running); otherwise it says so and skips.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { buildFunctions } from '../../scripts/build-functions';
+import {
+  assertPortsFree,
+  emulatorToolchainEnv,
+  firebaseCli,
+  PROJECT_ID,
+  ROOT,
+  SIMULATOR_PORT,
+  startSimulatorProcess,
+  writeLocalSimulatorSecrets,
+} from '../../scripts/lib/dev-env';
+import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
+
+export const title = 'pulse: scheduled function in the emulator, SPY+QQQ, simulator with 100 ms per request';
+
+const LATENCY_MS = 100;
+const STEADY_PULSES = 5;
+const FUNCTIONS_ORIGIN = 'http://127.0.0.1:5001';
+const SIM_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
+const target = { functionsOrigin: FUNCTIONS_ORIGIN, projectId: PROJECT_ID, name: 'pulse' };
+/** Warm-up and baseline run on a fixed open session minute (a Friday morning). */
+const FIXED_OPEN = '2025-05-16T14:30:00Z';
+const COLLECTIONS = ['systemStatus', 'gexProfiles', 'history', 'serverState', 'marketCache'];
+
+interface WriteCount {
+  docs: number;
+  byCollection: Record<string, number>;
+}
+
+/** Documents of the pulse's collections last written at or after `since` (Firestore emulator). */
+async function countWritesSince(since: Date): Promise<WriteCount> {
+  process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
+  if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
+  const db = getFirestore();
+  const byCollection: Record<string, number> = {};
+  let docs = 0;
+  for (const name of COLLECTIONS) {
+    const snap = await db.collection(name).get();
+    const n = snap.docs.filter((d) => d.updateTime.toDate() >= since).length;
+    if (n > 0) byCollection[name] = n;
+    docs += n;
+  }
+  return { docs, byCollection };
+}
+
+interface PulseRun {
+  wallMs: number;
+  calls: number;
+  writes: WriteCount;
+}
+
+async function simCalls(): Promise<number> {
+  return ((await (await fetch(`${SIM_URL}/_sim/stats`)).json()) as { total: number }).total;
+}
+
+async function simLatency(ms: number): Promise<void> {
+  await fetch(`${SIM_URL}/_sim/latency`, { method: 'POST', body: JSON.stringify({ ms }) });
+}
+
+async function runOne(key: string, scheduleTime: Date): Promise<PulseRun> {
+  const callsBefore = await simCalls();
+  const since = new Date();
+  const started = performance.now();
+  const { status } = await invokeScheduled({ ...target, key, scheduleTime });
+  const wallMs = performance.now() - started;
+  if (status !== 200) throw new Error(`pulse answered ${status}`);
+  return { wallMs, calls: (await simCalls()) - callsBefore, writes: await countWritesSince(since) };
+}
+
+async function waitForTrigger(emulators: ChildProcess): Promise<string> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (emulators.exitCode !== null) throw new Error('the emulators exited early');
+    try {
+      return await findTriggerKey(target);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/** Pids of `root` and all its descendants, from /proc. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i += 1) {
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+/** Peak and current RSS (MiB) of the emulator's function worker(s) under `root`. */
+function workerMemory(root: number): { pid: number; hwmMiB: number; rssMiB: number }[] {
+  const out: { pid: number; hwmMiB: number; rssMiB: number }[] = [];
+  for (const pid of processTree(root)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('functionsEmulatorRuntime')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      out.push({ pid, hwmMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 });
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  return out;
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+function report(
+  cold: PulseRun,
+  steady: PulseRun[],
+  baseline: PulseRun[],
+  memory: ReturnType<typeof workerMemory>,
+): void {
+  const wall = median(steady.map((r) => r.wallMs));
+  const base = median(baseline.map((r) => r.wallMs));
+  const ratio = wall / LATENCY_MS;
+  const writes = steady.at(-1)!.writes;
+  console.log(
+    `cold pulse (contracts + calendar fetched): ${cold.wallMs.toFixed(0)} ms, ${cold.calls} Alpaca calls, ${cold.writes.docs} docs written`,
+  );
+  console.log(
+    `steady pulse wall time (median of ${steady.length}): ${wall.toFixed(0)} ms = ${ratio.toFixed(1)}× latency (goal < 8×) ${ratio < 8 ? 'OK' : 'OVER'}`,
+  );
+  console.log(`  per pulse: ${steady.map((r) => r.wallMs.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `baseline (no injected latency, median of ${baseline.length}): ${base.toFixed(0)} ms; latency adds ${(wall - base).toFixed(0)} ms = ${((wall - base) / LATENCY_MS).toFixed(1)} round trips`,
+  );
+  console.log(`Alpaca calls per steady pulse: ${steady.map((r) => r.calls).join(', ')}`);
+  console.log(
+    `Firestore documents written per steady pulse: ${writes.docs} (${Object.entries(writes.byCollection)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}; the lease doc is written twice)`,
+  );
+  for (const m of memory) {
+    console.log(
+      `functions worker pid ${m.pid}: peak RSS (VmHWM) ${m.hwmMiB.toFixed(0)} MiB, now ${m.rssMiB.toFixed(0)} MiB (goal: fits 256 MiB) ${m.hwmMiB < 256 ? 'OK' : 'OVER'}`,
+    );
+  }
+  if (memory.length === 0)
+    console.log('functions worker memory: worker process not found under the emulator');
+}
+
+async function measure(emulators: ChildProcess): Promise<void> {
+  const key = await waitForTrigger(emulators);
+  const base = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const at = (i: number) => new Date(base.getTime() + i * 60_000);
+  await simLatency(0);
+  const baseline: PulseRun[] = [];
+  await runOne(key, at(0)); // warm the worker and the daily caches
+  for (let i = 1; i <= STEADY_PULSES; i += 1) baseline.push(await runOne(key, at(i)));
+  await simLatency(LATENCY_MS);
+  // Back to the simulator's live clock: another trading day, so the first pulse there is cold
+  // (calendar and contract lists fetched again), the following ones steady.
+  await fetch(`${SIM_URL}/_sim/clock`, { method: 'POST', body: JSON.stringify({ now: null }) });
+  const steady: PulseRun[] = [];
+  const cold = await runOne(key, at(STEADY_PULSES + 1));
+  for (let i = STEADY_PULSES + 2; i <= 2 * STEADY_PULSES + 1; i += 1) steady.push(await runOne(key, at(i)));
+  report(cold, steady, baseline, workerMemory(emulators.pid!));
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(force);
+}
+
+export async function run(): Promise<void> {
+  try {
+    await assertPortsFree();
+  } catch (error) {
+    console.log(`skipped: ${(error as Error).message}`);
+    return;
+  }
+  const toolchain = emulatorToolchainEnv();
+  await buildFunctions({ quiet: true });
+  writeLocalSimulatorSecrets();
+  const simulator = await startSimulatorProcess({ quiet: true, args: ['--now', FIXED_OPEN] });
+  const emulators = spawn(
+    firebaseCli()[0]!,
+    [...firebaseCli().slice(1), 'emulators:start', '--project', PROJECT_ID, '--only', 'firestore,functions'],
+    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...toolchain } },
+  );
+  try {
+    await measure(emulators);
+  } finally {
+    await stop(emulators);
+    simulator.child.kill('SIGTERM');
+  }
+}
