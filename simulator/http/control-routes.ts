@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ZodError } from 'zod';
+import { ZodError, prettifyError } from 'zod';
 import {
   ClockBodySchema,
   FaultsBodySchema,
@@ -57,16 +57,17 @@ export async function handleControl(
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     sendJson(res, 200, await handler(control, body));
   } catch (error) {
-    if (
-      error instanceof ZodError ||
-      error instanceof RangeError ||
-      (error instanceof Error && error.name === 'CboeParseError')
-    ) {
-      sendError(res, ApiError.badRequest(error.message));
-    } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      sendError(res, ApiError.badRequest(error.message));
-    } else {
-      sendError(res, error);
-    }
+    sendError(res, asBadRequest(error) ?? error);
   }
+}
+
+/** Bad control input (schema, instant, CSV, missing file) as a 400; anything else stays a 500. */
+function asBadRequest(error: unknown): ApiError | undefined {
+  if (error instanceof ZodError) return ApiError.badRequest(prettifyError(error));
+  if (!(error instanceof Error)) return undefined;
+  const isInput =
+    error instanceof RangeError ||
+    error.name === 'CboeParseError' ||
+    ('code' in error && error.code === 'ENOENT');
+  return isInput ? ApiError.badRequest(error.message) : undefined;
 }
