@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { cboeChainInput, type ExpirySelection } from '../functions/src/cboe/cboe-chain-input';
 import { CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
 import { computeGex } from '../functions/src/gex/compute-gex';
+import type { SymbolRegime } from '../functions/src/contract/regime';
 import type { ChainInput } from '../functions/src/gex/types';
 import { formatRegimeSummary } from './format-regime';
 
@@ -72,6 +73,13 @@ function describeEmpty(input: ChainInput, selection: ExpirySelection): string {
   return `no contracts in the selected expiries (${parts.join('; ')})`;
 }
 
+/** A bucket left out by `--expiries` says so, rather than "no usable contracts". */
+function markUnselected(byExpiry: SymbolRegime['by_expiry'], selection: ExpirySelection): void {
+  if (selection === 'all') return;
+  if (!selection.zeroDte && byExpiry.zero_dte.option_count === 0) byExpiry.zero_dte.note = 'not selected';
+  if (!selection.oneDte && byExpiry.one_dte.option_count === 0) byExpiry.one_dte.note = 'not selected';
+}
+
 async function compute(args: string[]): Promise<number> {
   const flags = parseFlags(args);
   if (flags.help) {
@@ -89,6 +97,7 @@ async function compute(args: string[]): Promise<number> {
   const input = cboeChainInput(chain, { asOf, expiries: selection });
   if (input.contracts.length === 0) throw new UsageError(describeEmpty(input, selection));
   const result = computeGex(input);
+  markUnselected(result.regime.by_expiry, selection);
   if (result.regime.option_count === 0) {
     const skipped = JSON.stringify(result.regime.quality.skipped);
     throw new UsageError(

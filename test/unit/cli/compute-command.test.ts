@@ -24,7 +24,7 @@ function gex(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
 }
 
-describe('gex compute (spawned)', () => {
+describe('gex compute output (spawned, plus one in-process run)', () => {
   it('--json prints exactly one regime object that matches the contract and the engine', () => {
     const { code, stdout } = gex('--cboe', SPY_2025, '--json');
     expect(code).toBe(0);
@@ -34,6 +34,19 @@ describe('gex compute (spawned)', () => {
     expect(printed).toEqual(expected);
     expect(printed.by_expiry.zero_dte.expiry).toBe('2025-05-19');
     expect(printed.by_expiry.one_dte.expiry).toBe('2025-05-20');
+  });
+
+  it('--expiries 0dte marks the 1DTE bucket as not selected', async () => {
+    const logs: unknown[][] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
+    try {
+      expect(await run(['--cboe', `${ROOT}/${SPY_2025}`, '--expiries', '0dte', '--json'])).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const printed = SymbolRegime.parse(JSON.parse(String(logs[0]?.[0])));
+    expect(printed.by_expiry.one_dte).toMatchObject({ option_count: 0, note: 'not selected' });
+    expect(printed.by_expiry.zero_dte.option_count).toBe(printed.option_count);
   });
 
   it('prints a summary with a strike chart without --json, honouring --as-of and --expiries', () => {
