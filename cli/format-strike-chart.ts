@@ -1,5 +1,6 @@
 import type { StrikeProfileRow } from '../functions/src/contract/regime';
 
+/** Options of {@link formatStrikeChart}. */
 export interface StrikeChartOptions {
   /** How many strikes nearest to spot to show (default 25). */
   rows?: number;

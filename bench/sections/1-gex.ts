@@ -15,6 +15,7 @@ import type { ChainInput } from '../../functions/src/gex/types';
 import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
 import { Decimal } from '../../functions/src/num/decimal';
 
+/** Section heading printed by `npm run bench`. */
 export const title = 'GEX engine (real CBOE chains)';
 
 const SPX_TARGET_MS = 500;
@@ -87,6 +88,7 @@ function measure(label: string, input: ChainInput, targetMs: number): void {
   );
 }
 
+/** Measures and prints the figures for SPY 0DTE+1DTE and the full SPX chain. */
 export async function run(): Promise<void> {
   await Promise.resolve();
   const load1 = loadavg()[0] ?? 0;

@@ -8,6 +8,7 @@ import type { CboeChain } from './parse-cboe';
 /** Which expiries of a CBOE chain to include: the 0DTE and/or 1DTE bucket, or every live expiry. */
 export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
 
+/** Options of {@link cboeChainInput}. */
 export interface CboeChainInputOptions {
   /** ISO-8601 instant to compute at; defaults to the file's stamp. */
   asOf?: string;

@@ -16,6 +16,7 @@ export interface StrikeGex {
   put: Decimal;
 }
 
+/** Dealer GEX sums of a chain, USD per $1 move. */
 export interface GexAggregate {
   total: SideTotals;
   /** Ascending by strike. */

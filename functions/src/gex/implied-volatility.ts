@@ -7,8 +7,9 @@ export interface ImpliedVolatilityInput extends Omit<BlackScholesInput, 'volatil
   side: 'call' | 'put';
 }
 
-/** Volatility bounds searched (annualized): 0.1% to 1000%. */
+/** Lowest volatility searched (annualized, 0.1%). */
 export const MIN_VOLATILITY = 0.001;
+/** Highest volatility searched (annualized, 1000%); provider IVs above it are not used. */
 export const MAX_VOLATILITY = 10;
 const PRICE_TOLERANCE = 1e-9;
 const MAX_ITERATIONS = 100;

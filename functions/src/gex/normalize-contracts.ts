@@ -3,10 +3,12 @@ import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamm
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
 import type { ChainInput, ContractInput, OptionSide } from './types';
 
-/** Default continuously compounded rates for local Black-Scholes. */
+/** Default continuously compounded risk-free rate for local Black-Scholes. */
 export const DEFAULT_RISK_FREE_RATE = 0.045;
+/** Default continuously compounded dividend yield for local Black-Scholes (roughly SPY's). */
 export const DEFAULT_DIVIDEND_YIELD = 0.013;
 
+/** The expiry bucket a contract's GEX is reported under. */
 export type ExpiryBucketName = 'zero_dte' | 'one_dte' | 'other';
 
 /** A contract that passed validation, with Decimal values and its gamma resolved. */

@@ -16,6 +16,7 @@ export interface PricingContext {
 /** Where a contract's gamma came from. */
 export type GammaSource = 'provider' | 'local' | 'iv_solved';
 
+/** A resolved gamma with its source, or why the contract is skipped. */
 export type GammaResolution =
   | {
       gamma: Decimal;

@@ -20,6 +20,7 @@ export interface SweepContract {
   volatility: number;
 }
 
+/** Input of {@link sweepZeroGamma}: the contracts, the current spot and the grid. */
 export interface ZeroGammaInput {
   contracts: readonly SweepContract[];
   spot: number;
@@ -33,6 +34,7 @@ export interface ZeroGammaInput {
   noise?: number;
 }
 
+/** The zero-gamma level (or why there is none) and the swept curve. */
 export interface ZeroGammaResult {
   /** Spot level where total GEX changes sign, nearest to spot; null when none in range. */
   level: number | null;
