@@ -38,38 +38,8 @@ const DAY_MS = 86_400_000;
  * listed in `missing_symbols` instead of being written with zeros.
  */
 export function buildPulseWrites(input: BuildWritesInput): PulseWrites {
-  const symbolMaps: Record<string, StoredSymbolRegime> = {};
-  const missing: Record<string, string> = {};
-  const profiles: Omit<GexProfileDocument, 'timestamp'>[] = [];
-  for (const symbol of input.symbols) {
-    const key = symbol.toLowerCase();
-    const previous = input.previous ? symbolRegimeOf(input.previous, key) : null;
-    const outcome = input.outcomes[symbol] ?? {
-      ok: false,
-      error: input.pulseError ?? 'no market data',
-    };
-    const merged = mergeSymbol(previous, outcome, input.pulseTime);
-    if (merged.map) symbolMaps[key] = merged.map;
-    else missing[key] = merged.error ?? 'no market data';
-    if (merged.fresh && outcome.ok) profiles.push(toProfile(symbol, outcome.result, input.writtenAt));
-  }
-  const anyFresh = profiles.length > 0;
-  const header = {
-    last_updated: input.writtenAt,
-    market_volatility_bias: pickBias(symbolMaps),
-    market_open: input.clock?.isOpen ?? input.previous?.market_open ?? true,
-    stale: !anyFresh,
-    error: input.pulseError ?? (anyFresh ? null : 'no symbol could be computed'),
-    as_of:
-      latestIso([input.previous?.as_of, ...Object.values(symbolMaps).map((m) => m.as_of)]) ?? input.pulseTime,
-    pulse_time: input.pulseTime,
-    next_open: input.clock?.nextOpen ?? input.previous?.next_open ?? null,
-    next_close: input.clock?.nextClose ?? input.previous?.next_close ?? null,
-    symbols: Object.keys(symbolMaps),
-    missing_symbols: missing,
-    api_calls: input.apiCalls,
-    duration_ms: Math.max(0, Math.round(input.durationMs)),
-  };
+  const { symbolMaps, missing, profiles } = mergeSymbols(input);
+  const header = buildHeader(input, symbolMaps, missing, profiles.length > 0);
   const historySymbols: Record<string, HistorySymbol> = {};
   for (const [key, map] of Object.entries(symbolMaps)) historySymbols[key] = toHistory(map);
   return {
@@ -86,6 +56,54 @@ export function buildPulseWrites(input: BuildWritesInput): PulseWrites {
       },
       expireAt: new Date(Date.parse(input.pulseTime) + input.historyRetentionDays * DAY_MS),
     },
+  };
+}
+
+/** Each configured symbol's map after this pulse, the never-computed ones, and fresh profiles. */
+function mergeSymbols(input: BuildWritesInput) {
+  const symbolMaps: Record<string, StoredSymbolRegime> = {};
+  const missing: Record<string, string> = {};
+  const profiles: Omit<GexProfileDocument, 'timestamp'>[] = [];
+  for (const symbol of input.symbols) {
+    const key = symbol.toLowerCase();
+    const previous = input.previous ? symbolRegimeOf(input.previous, key) : null;
+    const outcome = input.outcomes[symbol] ?? {
+      ok: false,
+      error: input.pulseError ?? 'no market data',
+    };
+    const merged = mergeSymbol(previous, outcome, input.pulseTime);
+    if (merged.map) symbolMaps[key] = merged.map;
+    else missing[key] = merged.error ?? 'no market data';
+    if (merged.fresh && outcome.ok) profiles.push(toProfile(symbol, outcome.result, input.writtenAt));
+  }
+  return { symbolMaps, missing, profiles };
+}
+
+/**
+ * The document's fixed fields. `stale` when nothing was computed fresh; `as_of` never goes back;
+ * a clock failure keeps the last known `market_open`/`next_*`.
+ */
+function buildHeader(
+  input: BuildWritesInput,
+  symbolMaps: Record<string, StoredSymbolRegime>,
+  missing: Record<string, string>,
+  anyFresh: boolean,
+): PulseWrites['regime']['header'] {
+  const asOfs = Object.values(symbolMaps).map((m) => m.as_of);
+  return {
+    last_updated: input.writtenAt,
+    market_volatility_bias: pickBias(symbolMaps),
+    market_open: input.clock?.isOpen ?? input.previous?.market_open ?? true,
+    stale: !anyFresh,
+    error: input.pulseError ?? (anyFresh ? null : 'no symbol could be computed'),
+    as_of: latestIso([input.previous?.as_of, ...asOfs]) ?? input.pulseTime,
+    pulse_time: input.pulseTime,
+    next_open: input.clock?.nextOpen ?? input.previous?.next_open ?? null,
+    next_close: input.clock?.nextClose ?? input.previous?.next_close ?? null,
+    symbols: Object.keys(symbolMaps),
+    missing_symbols: missing,
+    api_calls: input.apiCalls,
+    duration_ms: Math.max(0, Math.round(input.durationMs)),
   };
 }
 

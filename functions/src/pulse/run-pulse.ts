@@ -55,57 +55,74 @@ export async function runPulse(deps: PulseDeps, event: { scheduleTime: string })
 }
 
 async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): Promise<PulseOutcome> {
-  const { config, log } = deps;
   const pulseTime = lease.pulseTime;
+  const elapsed = () => deps.now().getTime() - startedMs;
   await syncAccounts(deps, pulseTime);
   const previous = await readPrevious(deps);
-  let apiCalls = 1;
-  let clock: MarketClock | null = null;
-  let pulseError: string | null = null;
-  let outcomes: Record<string, SymbolOutcome> = {};
+  const market = await readMarket(deps, previous, pulseTime);
+  if (market === 'not_due') {
+    const reason = 'market_closed_cadence';
+    return { status: 'skipped', pulseTime, reason, apiCalls: 1, durationMs: elapsed() };
+  }
+  const writes = buildPulseWrites({
+    ...market,
+    symbols: deps.config.symbols,
+    previous,
+    pulseTime,
+    writtenAt: deps.now().toISOString(),
+    durationMs: elapsed(),
+    historyRetentionDays: deps.config.historyRetentionDays,
+  });
+  const committed = await deps.store.commitPulse(lease, writes);
+  const { apiCalls } = market;
+  if (committed.reason) {
+    deps.log.warn('pulse write fenced off', { pulse_time: pulseTime, reason: committed.reason });
+    return { status: 'skipped', pulseTime, reason: committed.reason, apiCalls, durationMs: elapsed() };
+  }
+  const { market_open: marketOpen, stale } = writes.regime.header;
+  return {
+    status: 'written',
+    pulseTime,
+    docsWritten: committed.written,
+    marketOpen,
+    stale,
+    apiCalls,
+    durationMs: elapsed(),
+  };
+}
+
+/** What the market said this pulse: the clock, each symbol's outcome, calls, a pulse-level error. */
+interface MarketRead {
+  clock: MarketClock | null;
+  outcomes: Record<string, SymbolOutcome>;
+  apiCalls: number;
+  pulseError: string | null;
+}
+
+/**
+ * Reads the clock; unless the closed-market cadence says not yet, loads the chains and runs the
+ * engine. A clock failure is a pulse-level error (every symbol keeps its last numbers).
+ */
+async function readMarket(
+  deps: PulseDeps,
+  previous: MarketRegimeDocument | null,
+  pulseTime: string,
+): Promise<MarketRead | 'not_due'> {
+  let clock: MarketClock;
   try {
     clock = await deps.market.readClock();
   } catch (err) {
-    pulseError = `market clock: ${errorMessage(err)}`;
-    log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
+    const pulseError = `market clock: ${errorMessage(err)}`;
+    deps.log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
+    return { clock: null, outcomes: {}, apiCalls: 1, pulseError };
   }
-  if (clock) {
-    const due = isComputeDue({
-      marketOpen: clock.isOpen,
-      previous,
-      pulseTime,
-      cadenceMinutes: config.closedCadenceMinutes,
-    });
-    if (!due) {
-      const durationMs = deps.now().getTime() - startedMs;
-      return { status: 'skipped', pulseTime, reason: 'market_closed_cadence', apiCalls, durationMs };
-    }
-    const loaded = await loadChains(deps, clock);
-    apiCalls += loaded.apiCalls;
-    pulseError = loaded.error;
-    outcomes = computeSymbols({ ...deps, symbols: config.symbols, chains: loaded.chains });
+  const cadenceMinutes = deps.config.closedCadenceMinutes;
+  if (!isComputeDue({ marketOpen: clock.isOpen, previous, pulseTime, cadenceMinutes })) {
+    return 'not_due';
   }
-  const durationMs = deps.now().getTime() - startedMs;
-  const writes = buildPulseWrites({
-    symbols: config.symbols,
-    previous,
-    outcomes,
-    clock,
-    pulseTime,
-    writtenAt: deps.now().toISOString(),
-    apiCalls,
-    durationMs,
-    pulseError,
-    historyRetentionDays: config.historyRetentionDays,
-  });
-  const committed = await deps.store.commitPulse(lease, writes);
-  if (committed.reason) {
-    log.warn('pulse write fenced off', { pulse_time: pulseTime, reason: committed.reason });
-    return { status: 'skipped', pulseTime, reason: committed.reason, apiCalls, durationMs };
-  }
-  const { market_open: marketOpen, stale } = writes.regime.header;
-  const docsWritten = committed.written;
-  return { status: 'written', pulseTime, docsWritten, marketOpen, stale, apiCalls, durationMs };
+  const loaded = await loadChains(deps, clock);
+  const outcomes = computeSymbols({ ...deps, symbols: deps.config.symbols, chains: loaded.chains });
+  return { clock, outcomes, apiCalls: 1 + loaded.apiCalls, pulseError: loaded.error };
 }
 
 /** The account-sync seam; its failure is logged and never blocks the market regime. */
