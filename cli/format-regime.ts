@@ -13,7 +13,7 @@ export function formatMoney(value: string): string {
 
 function formatBucket(label: string, bucket: ExpiryTotals | undefined): string | null {
   if (!bucket) return null;
-  const date = bucket.expiry ?? bucket.session ?? 'other';
+  const date = bucket.expiry ?? bucket.session ?? 'later';
   const head = `  ${label.padEnd(5)} ${date.padEnd(10)}`;
   if (bucket.note) return `${head}  ${bucket.note}`;
   return `${head}  net ${formatMoney(bucket.net_gex)}  calls ${formatCompactAmount(bucket.total_call_gex)}  puts ${formatCompactAmount(bucket.total_put_gex)}  (${bucket.option_count} contracts)`;
