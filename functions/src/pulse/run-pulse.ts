@@ -146,8 +146,15 @@ async function readPrevious(deps: PulseDeps): Promise<MarketRegimeDocument | nul
 }
 
 async function loadChains(deps: PulseDeps, clock: MarketClock) {
+  const startedMs = deps.now().getTime();
   try {
     const loaded = await deps.market.loadChains({ symbols: deps.config.symbols, clock });
+    deps.log.info('pulse market data loaded', {
+      symbols: deps.config.symbols,
+      market_open: clock.isOpen,
+      api_calls: loaded.apiCalls,
+      duration_ms: deps.now().getTime() - startedMs,
+    });
     return { ...loaded, error: null };
   } catch (err) {
     const error = `market data: ${errorMessage(err)}`;

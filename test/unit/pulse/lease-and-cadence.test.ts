@@ -31,6 +31,19 @@ describe('runPulse: lease', () => {
     expect(store.commits).toHaveLength(1);
   });
 
+  it('writes nothing when the lease was lost while computing (expired and taken by another run)', async () => {
+    const { deps, store, market } = testDeps({ results });
+    const load = market.loadChains.bind(market);
+    market.loadChains = (input) => {
+      store.holder = 'another-run';
+      return load(input);
+    };
+    const outcome = await runPulse(deps, { scheduleTime: T0 });
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'lease_lost' });
+    expect(store.commits).toHaveLength(0);
+    expect(store.holder).toBe('another-run');
+  });
+
   it('keeps newer stored numbers when a chain’s as_of is older than what is stored', async () => {
     const mutable = { ...results };
     const { deps, store } = testDeps({ results: mutable });
