@@ -42,6 +42,8 @@ interface WriteCount {
 /** Documents of the pulse's collections last written at or after `since` (Firestore emulator). */
 async function countWritesSince(since: Date): Promise<WriteCount> {
   process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
+  // Emulator only: no Google metadata server to probe for credentials.
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
   if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
   const db = getFirestore();
   const byCollection: Record<string, number> = {};

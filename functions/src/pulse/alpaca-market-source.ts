@@ -1,5 +1,6 @@
 import type { AlpacaClient } from '../market/alpaca-client';
 import type { MarketData } from '../market/market-data';
+import type { RawClock } from '../market/wire-schemas';
 import type { ChainOutcome, MarketDataSource } from './ports';
 
 /** Deadline of the clock request alone (the adapter's own cycle deadline covers the chains). */
@@ -7,16 +8,19 @@ const CLOCK_DEADLINE_MS = 10_000;
 
 /**
  * The pulse's {@link MarketDataSource} on the Alpaca adapter: the clock through the client (one
- * trading call, so a closed market can skip the chains), the chains through the adapter's cycle.
+ * trading call, so a closed market can skip the chains), the chains through the adapter's cycle,
+ * which reuses that clock reading instead of asking again.
  * API calls are every request attempt the adapter counted, retries included.
  */
 export function createAlpacaMarketSource(input: {
   client: AlpacaClient;
   marketData: MarketData;
 }): MarketDataSource {
+  let lastClock: RawClock | undefined;
   return {
     async readClock() {
       const clock = await input.client.getClock(AbortSignal.timeout(CLOCK_DEADLINE_MS));
+      lastClock = clock;
       return {
         isOpen: clock.is_open,
         timestamp: clock.timestamp,
@@ -24,8 +28,9 @@ export function createAlpacaMarketSource(input: {
         nextClose: clock.next_close,
       };
     },
-    async loadChains({ symbols }) {
-      const cycle = await input.marketData.loadChains(symbols);
+    async loadChains({ symbols, clock }) {
+      const known = lastClock?.timestamp === clock.timestamp ? lastClock : undefined;
+      const cycle = await input.marketData.loadChains(symbols, { clock: known });
       const chains: Record<string, ChainOutcome> = {};
       for (const [symbol, result] of Object.entries(cycle.symbols)) {
         const apiCalls = result.calls.marketData + result.calls.trading;
