@@ -5,6 +5,7 @@
  * emulators. Exits with vitest's code.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFunctions } from './build-functions';
 import {
@@ -18,6 +19,17 @@ import {
 } from './lib/dev-env';
 
 const WAIT_FOR_PORTS_MS = 5 * 60_000;
+const REPORT = join(ROOT, '.cache', 'vitest-report.json');
+
+/** One plain closing line, `tests: N passed, N failed`, from vitest's JSON report. */
+function printTally(): void {
+  if (!existsSync(REPORT)) return;
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
+  console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
 
 function shellQuote(arg: string): string {
   return /^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -44,11 +56,15 @@ async function main(): Promise<number> {
   await waitForFreePorts();
   writeLocalSimulatorSecrets();
   const simulator = await startSimulatorProcess({ quiet: true });
+  rmSync(REPORT, { force: true });
   try {
     const vitest = [
       process.execPath,
       join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
       'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${REPORT}`,
       ...process.argv.slice(2),
     ];
     const exec = spawn(
@@ -73,7 +89,11 @@ async function main(): Promise<number> {
         },
       },
     );
-    return await new Promise<number>((resolve) => exec.on('exit', (code) => resolve(code ?? 1)));
+    const code = await new Promise<number>((resolve) =>
+      exec.on('exit', (exitCode) => resolve(exitCode ?? 1)),
+    );
+    printTally();
+    return code;
   } finally {
     simulator.child.kill('SIGTERM');
   }

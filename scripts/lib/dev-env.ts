@@ -49,11 +49,13 @@ export async function assertPortsFree(ports = configuredPorts()): Promise<void> 
   }
 }
 
-/** Environment for firebase-tools: Java 21+ first on PATH and the offline Firestore jar. */
+/** Environment for firebase-tools and the processes under it: Java 21+ first on PATH, the offline Firestore jar. */
 export function emulatorToolchainEnv(): NodeJS.ProcessEnv {
   const java = findJava();
   const jar = prepareFirestoreJar({ javaHome: java.home, cacheDir: join(ROOT, '.cache', 'emulators') });
   return {
+    // Everything runs against emulators: no Google metadata server to probe for credentials.
+    METADATA_SERVER_DETECTION: 'none',
     JAVA_HOME: java.home,
     PATH: `${join(java.home, 'bin')}:${process.env.PATH ?? ''}`,
     FIRESTORE_EMULATOR_BINARY_PATH: jar,
