@@ -32,8 +32,10 @@ function describeCause(error: FetchError): { kind: AlpacaErrorKind; detail: stri
   if (cause?.name === 'TimeoutError' || cause?.name === 'AbortError') {
     return { kind: 'timeout', detail: cause.message || 'request aborted' };
   }
-  const code = cause?.cause?.code;
-  return { kind: 'network', detail: code ? `${code}` : (cause?.message ?? error.message) };
+  // undici wraps the reason ("ECONNREFUSED", "bad port", a bad URL) in a generic "fetch failed".
+  const root = cause?.cause as (Error & { code?: string }) | undefined;
+  const detail = root?.code ?? (root?.message || cause?.message || error.message);
+  return { kind: 'network', detail };
 }
 
 /**

@@ -114,3 +114,27 @@ describe('createAlpacaClient', () => {
     expect([...trades.keys()]).toEqual(['SPY']);
   });
 });
+
+describe('network failures', () => {
+  it('name the reason undici hides behind "fetch failed"', async () => {
+    const failing = (cause: Error) => () => Promise.reject(new TypeError('fetch failed', { cause }));
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4010'), { code: 'ECONNREFUSED' });
+    for (const [cause, detail] of [
+      [refused, 'ECONNREFUSED'],
+      [new Error('bad port'), 'bad port'],
+    ] as const) {
+      const client = createAlpacaClient({
+        keyId: 'k',
+        secretKey: 's',
+        tradingBaseUrl: 'http://trading.test',
+        dataBaseUrl: 'http://data.test',
+        optionFeed: 'indicative',
+        maxRetries: 0,
+        fetchApi: failing(cause),
+      });
+      const error = await failure(client.getClock());
+      expect(error).toMatchObject({ kind: 'network', endpoint: '/v2/clock', status: null });
+      expect(error.message).toBe(`/v2/clock: unreachable (${detail})`);
+    }
+  });
+});
