@@ -1,6 +1,6 @@
 import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
 import type { TradingSession } from '../calendar/types';
-import type { ChainInput, ExpiryBuckets } from '../gex/types';
+import type { ChainInput, ContractInput, ExpiryBuckets } from '../gex/types';
 import { AlpacaApiError } from './alpaca-api-error';
 import type { AlpacaClient, Paged } from './alpaca-client';
 import type { OptionFeed } from './alpaca-config';
@@ -111,6 +111,9 @@ function qualityOf(
   };
 }
 
+/** A listed OI above zero; a predicate only (the engine parses OI as Decimal), so float64 is fine. */
+const hasPositiveOpenInterest = (c: ContractInput): boolean => Number(c.openInterest ?? 0) > 0;
+
 /** Early-close aware close instants of the bucket expiries, from Alpaca's calendar. */
 function expiryClosesOf(buckets: ExpiryBuckets, sessions: readonly TradingSession[]): Record<string, string> {
   const closes: Record<string, string> = {};
@@ -125,7 +128,8 @@ function expiryClosesOf(buckets: ExpiryBuckets, sessions: readonly TradingSessio
  * Loads one symbol's 0DTE + 1DTE chain: the contract list with OI (daily cache) in parallel with
  * the chain snapshots (one date-range query, strike band around spot, every page up to the cap),
  * joined by OCC symbol.
- * @throws AlpacaApiError when a call fails; ChainLoadError when the data is unusable.
+ * @throws AlpacaApiError when a call fails; ChainLoadError when the data is unusable (no expiries,
+ *   no snapshots, no positive open interest, page cap).
  */
 export async function loadSymbolChain(symbol: string, ctx: CycleContext) {
   const { options } = ctx;
@@ -160,6 +164,14 @@ export async function loadSymbolChain(symbol: string, ctx: CycleContext) {
         ? 'the chain returned no snapshots'
         : 'no snapshot matched a listed contract';
     throw new ChainLoadError(symbol, 'empty_chain', `${symbol}: ${why}`);
+  }
+  if (!joined.contracts.some(hasPositiveOpenInterest)) {
+    // Every weight would be zero: a GEX of 0.00 here is missing data, not a neutral market.
+    throw new ChainLoadError(
+      symbol,
+      'no_open_interest',
+      `${symbol}: none of the ${joined.contracts.length} contracts has a positive open interest`,
+    );
   }
   const input: ChainInput = {
     underlying: symbol,

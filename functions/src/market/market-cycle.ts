@@ -9,6 +9,7 @@ export type ChainFailureKind =
   | 'missing_spot' // the latest-trades response has no usable price for the symbol
   | 'no_expiries' // neither the 0DTE nor the 1DTE session lists an expiry for the symbol
   | 'empty_chain' // the chain returned no snapshots, or none joined a listed contract
+  | 'no_open_interest' // every joined contract has zero, negative, missing or unreadable OI
   | 'page_cap'; // more pages than the cap allows: refusing to compute on a partial chain
 
 /** A symbol's failure as plain data (safe to log or store). */

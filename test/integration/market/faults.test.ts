@@ -136,6 +136,18 @@ describe('injected faults give a clear typed outcome', () => {
     expect(quality.contracts_used).toBeLessThanOrEqual(spy.chain.contracts.length - bad);
   });
 
+  it.each(['0', '-5', 'abc'])(
+    'open interest "%s" on every contract fails that symbol instead of a zero GEX',
+    async (value) => {
+      const cycle = await cycleWith([{ kind: 'bad_open_interest', symbol: 'QQQ', value }]);
+      expect(cycle.symbols.QQQ).toMatchObject({
+        ok: false,
+        error: { kind: 'no_open_interest', endpoint: null, status: null },
+      });
+      expect(cycle.symbols.SPY?.ok).toBe(true);
+    },
+  );
+
   it('an empty chain is an error for that symbol (never zeros)', async () => {
     const cycle = await cycleWith([{ kind: 'empty_chain', symbol: 'QQQ' }]);
     expect(cycle.symbols.QQQ).toMatchObject({ ok: false, error: { kind: 'empty_chain' } });
