@@ -51,7 +51,8 @@ export const openInterestCacheKey = (
 
 /**
  * Open interest of `underlying`'s contracts expiring in `[expirationGte, expirationLte]`, from
- * `/v2/options/contracts` (every page, up to `maxPages`) at most once per publication day.
+ * `/v2/options/contracts` (every page, up to `maxPages`) at most once per publication day (an
+ * empty or truncated list is fetched again next time).
  * @throws AlpacaApiError when the contracts call fails.
  */
 export async function loadOpenInterest(input: {
@@ -90,7 +91,8 @@ export async function loadOpenInterest(input: {
     pages: paged.pages,
     truncated: paged.truncated,
   };
-  // A truncated list is not cached: the next cycle retries it in full.
-  if (!entry.truncated) await writeCacheBestEffort(input.cache, key, entry);
+  // A truncated list is not cached: the next cycle retries it in full. Nor is an empty one: for
+  // a listed underlying it is a glitch or a listing not yet out, and would stick for the whole day.
+  if (!entry.truncated && entry.contracts.length > 0) await writeCacheBestEffort(input.cache, key, entry);
   return { entry, cached: false };
 }
