@@ -92,7 +92,7 @@ function buildHeader(
   const asOfs = Object.values(symbolMaps).map((m) => m.as_of);
   return {
     last_updated: input.writtenAt,
-    market_volatility_bias: pickBias(symbolMaps),
+    market_volatility_bias: pickBias(input.symbols, symbolMaps),
     market_open: input.clock?.isOpen ?? input.previous?.market_open ?? true,
     stale: !anyFresh,
     error: input.pulseError ?? (anyFresh ? null : 'no symbol could be computed'),
@@ -107,9 +107,14 @@ function buildHeader(
   };
 }
 
-/** SPY's bias (the seed's rule); the first symbol's when SPY is not configured. */
-function pickBias(maps: Record<string, StoredSymbolRegime>): VolatilityBias {
-  return (maps.spy ?? Object.values(maps)[0])?.volatility_bias ?? 'Neutral';
+/**
+ * SPY's bias (the seed's rule), the first configured symbol's when SPY is not configured. A stale
+ * map keeps its last good bias with its numbers; a symbol with no numbers yet gives `Neutral`,
+ * never another symbol's sign.
+ */
+function pickBias(symbols: readonly string[], maps: Record<string, StoredSymbolRegime>): VolatilityBias {
+  const key = (symbols.includes('SPY') ? 'SPY' : (symbols[0] ?? '')).toLowerCase();
+  return maps[key]?.volatility_bias ?? 'Neutral';
 }
 
 function toProfile(

@@ -101,6 +101,25 @@ describe('runPulse: failures keep the last good numbers', () => {
     expect(store.regime!.qqq).toBeUndefined();
   });
 
+  it('market_volatility_bias follows SPY alone: Neutral while SPY has no numbers, never QQQ’s sign', async () => {
+    const { deps, store, market, setNow } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    market.failing.set('SPY', 'empty_chain: no snapshots');
+    await runPulse(deps, { scheduleTime: T0 });
+    expect(store.regime!.missing_symbols).toEqual({ spy: 'empty_chain: no snapshots' });
+    expect(symbolRegimeOf(store.regime!, 'qqq')!.volatility_bias).toBe('Bearish');
+    expect(store.regime!.market_volatility_bias).toBe('Neutral');
+
+    // Once SPY has numbers, a later SPY failure keeps its last good (stale) bias with them.
+    market.failing.clear();
+    setNow('2025-05-16T14:31:05.000Z');
+    await runPulse(deps, { scheduleTime: T1 });
+    market.failing.set('SPY', 'server_error: 503');
+    setNow('2025-05-16T14:32:05.000Z');
+    await runPulse(deps, { scheduleTime: '2025-05-16T14:32:00.000Z' });
+    expect(symbolRegimeOf(store.regime!, 'spy')).toMatchObject({ stale: true, volatility_bias: 'Bullish' });
+    expect(store.regime!.market_volatility_bias).toBe('Bullish');
+  });
+
   it('turns an engine failure into that symbol’s error', async () => {
     const { deps, store, log } = testDeps({
       results: { SPY: spyGood, QQQ: new Error('spot price is not a positive number') },
