@@ -26,7 +26,8 @@ function formatQuality({ quality }: SymbolRegime): string {
   return (
     `  quality  ${quality.contracts_seen} seen, ${quality.contracts_used} used` +
     (skipped ? `; skipped: ${skipped}` : '') +
-    `; local greeks ${quality.local_greeks} (IV solved ${quality.iv_solved})`
+    `; local greeks ${quality.local_greeks} (IV solved ${quality.iv_solved})` +
+    (quality.zero_gamma_excluded ? `; ${quality.zero_gamma_excluded} without IV left out of zero gamma` : '')
   );
 }
 

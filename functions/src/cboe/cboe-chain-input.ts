@@ -1,12 +1,35 @@
-import { addDays, newYorkWallClock } from '../calendar/new-york-time';
+import { addDays, newYorkInstant, newYorkWallClock } from '../calendar/new-york-time';
 import { nyseSessionOn, nyseSessions } from '../calendar/nyse-sessions';
 import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
 import { expiryCloseMs } from '../gex/time-to-expiry';
-import type { ChainInput } from '../gex/types';
+import type { ChainInput, ContractInput } from '../gex/types';
 import type { CboeChain } from './parse-cboe';
 
 /** Which expiries of a CBOE chain to include: the 0DTE and/or 1DTE bucket, or every live expiry. */
 export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
+
+/**
+ * Roots of AM-settled monthly index options: they stop trading the session before the expiry date
+ * and settle on its opening prints, so their gamma ends at 09:30 New York on the expiry date. The
+ * PM-settled roots of the same indexes (SPXW, NDXP, RUTW) end at the close like equity options.
+ */
+const AM_SETTLED_ROOTS: ReadonlySet<string> = new Set(['SPX', 'NDX', 'RUT']);
+const ROOT_RE = /^([A-Z]+)\d{6}[CP]\d{8}$/;
+
+/**
+ * The contract with `settlesAt` at 09:30 New York on its expiry date when its root is AM-settled;
+ * `cache` holds that instant per expiry date across calls.
+ */
+export function withSettlement(contract: ContractInput, cache = new Map<string, string>()): ContractInput {
+  const root = ROOT_RE.exec(contract.symbol)?.[1];
+  if (root === undefined || !AM_SETTLED_ROOTS.has(root)) return contract;
+  let settlesAt = cache.get(contract.expiry);
+  if (settlesAt === undefined) {
+    settlesAt = newYorkInstant(contract.expiry, '09:30');
+    cache.set(contract.expiry, settlesAt);
+  }
+  return { ...contract, settlesAt };
+}
 
 /** Options of {@link cboeChainInput}. */
 export interface CboeChainInputOptions {
@@ -19,6 +42,8 @@ export interface CboeChainInputOptions {
  * Turns a parsed CBOE file into the engine's input: picks the 0DTE/1DTE buckets on the rules-based
  * NYSE calendar, records 13:00 early closes of listed expiries in `expiryCloses`, and keeps the
  * contracts of the selected expiries (`all` = every expiry whose close is not before `asOf`).
+ * AM-settled monthlies (root `SPX`, not `SPXW`) carry `settlesAt` = 09:30 New York on their expiry
+ * date, so the engine prices them to the opening settlement and counts them expired after it.
  * The result may hold no contracts (e.g. the 1DTE session lists no expiry); the caller decides.
  * @throws RangeError when `asOf` is not an ISO-8601 instant.
  */
@@ -36,6 +61,7 @@ export function cboeChainInput(chain: CboeChain, options: CboeChainInputOptions)
     if (session && Date.parse(session.close) !== expiryCloseMs(expiry)) expiryCloses[expiry] = session.close;
   }
   const selection = options.expiries;
+  const settleTimes = new Map<string, string>();
   const kept = new Set(
     listed.filter((expiry) =>
       selection === 'all'
@@ -48,7 +74,7 @@ export function cboeChainInput(chain: CboeChain, options: CboeChainInputOptions)
     underlying: chain.underlying,
     spotPrice: chain.spotPrice,
     asOf,
-    contracts: chain.contracts.filter((c) => kept.has(c.expiry)),
+    contracts: chain.contracts.filter((c) => kept.has(c.expiry)).map((c) => withSettlement(c, settleTimes)),
     buckets,
     expiryCloses,
   };

@@ -47,6 +47,12 @@ export const Quality = z.object({
   local_greeks: Count,
   /** Of those, how many needed an IV solved from the quote mid. */
   iv_solved: Count,
+  /**
+   * Used contracts (in the sums) left out of the zero-gamma re-pricing because they have no usable
+   * volatility: no provider IV and no quote an IV can be solved from. Absent in documents written
+   * before it existed.
+   */
+  zero_gamma_excluded: Count.optional(),
 });
 export type Quality = z.infer<typeof Quality>;
 

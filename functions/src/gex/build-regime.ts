@@ -59,6 +59,7 @@ export function buildRegime({ input, spot, asOfMs, chain, aggregate, sweep }: Re
       skipped: chain.skipped,
       local_greeks: chain.localGreeks,
       iv_solved: chain.ivSolved,
+      zero_gamma_excluded: chain.zeroGammaExcluded,
     },
   };
 }

@@ -41,6 +41,8 @@ export interface NormalizedChain {
   /** Contracts whose gamma was computed locally (includes `ivSolved`). */
   localGreeks: number;
   ivSolved: number;
+  /** Used contracts with no volatility, which the zero-gamma sweep cannot re-price. */
+  zeroGammaExcluded: number;
 }
 
 interface ChainContext {
@@ -58,7 +60,8 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Validates and normalizes every contract of a chain, converting numbers to Decimal once.
  * Skip reasons: `duplicate_symbol` (later occurrences), `invalid_side`, `invalid_strike` (non-numeric
- * or ≤ 0), `invalid_expiry`, `expired` (its close is before `asOf`), `missing_open_interest`,
+ * or ≤ 0), `invalid_expiry` (or an unparseable `settlesAt`), `expired` (its close, or `settlesAt`,
+ * is before `asOf`), `missing_open_interest`,
  * `invalid_open_interest`, `negative_open_interest`, `zero_open_interest` (contributes nothing, so
  * it is not counted as used), `invalid_gamma`, `missing_gamma` (see {@link resolveGamma}).
  */
@@ -72,7 +75,14 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
   };
-  const chain: NormalizedChain = { contracts: [], seen: 0, skipped: {}, localGreeks: 0, ivSolved: 0 };
+  const chain: NormalizedChain = {
+    contracts: [],
+    seen: 0,
+    skipped: {},
+    localGreeks: 0,
+    ivSolved: 0,
+    zeroGammaExcluded: 0,
+  };
   const symbols = new Set<string>();
   for (const contract of input.contracts) {
     chain.seen++;
@@ -85,14 +95,22 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     chain.contracts.push(result);
     if (result.gammaSource !== 'provider') chain.localGreeks++;
     if (result.gammaSource === 'iv_solved') chain.ivSolved++;
+    if (result.volatility === null) chain.zeroGammaExcluded++;
   }
   return chain;
 }
 
+/** `YYYY-MM-DD` naming a real day (no February 30). */
+function isCalendarDate(text: string): boolean {
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(text);
+}
+
+/** Close of an expiry in epoch ms (cached per chain); NaN when the date is not a real day. */
 function closeOf(expiry: string, ctx: ChainContext): number {
   let close = ctx.closes.get(expiry);
   if (close === undefined) {
-    close = expiryCloseMs(expiry, ctx.input.expiryCloses);
+    close = isCalendarDate(expiry) ? expiryCloseMs(expiry, ctx.input.expiryCloses) : Number.NaN;
     ctx.closes.set(expiry, close);
   }
   return close;
@@ -108,14 +126,22 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
   return oi.isZero() ? 'zero_open_interest' : oi;
 }
 
+/** Years from as-of to the contract's close (its `settlesAt`, else its expiry's close), or why not. */
+function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invalid_expiry' | 'expired' {
+  if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
+  const closeMs =
+    contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : Date.parse(contract.settlesAt);
+  if (!Number.isFinite(closeMs)) return 'invalid_expiry';
+  return yearsToExpiry(ctx.asOfMs, closeMs) ?? 'expired';
+}
+
 /** One contract → a normalized contract, or the reason it is skipped. */
 function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedContract | string {
   if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
   const strike = parseDecimal(contract.strike);
   if (!strike || strike.lte(0)) return 'invalid_strike';
-  if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
-  const years = yearsToExpiry(ctx.asOfMs, closeOf(contract.expiry, ctx));
-  if (years === null) return 'expired';
+  const years = yearsLeft(contract, ctx);
+  if (typeof years === 'string') return years;
   const openInterest = checkOpenInterest(contract.openInterest);
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {

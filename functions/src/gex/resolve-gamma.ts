@@ -1,6 +1,6 @@
 import { Decimal, parseDecimal } from '../num/decimal';
 import { blackScholesGamma } from './black-scholes';
-import { MAX_VOLATILITY, solveImpliedVolatility } from './implied-volatility';
+import { MAX_VOLATILITY, MIN_VOLATILITY, solveImpliedVolatility } from './implied-volatility';
 import type { ContractInput, RawNumber } from './types';
 
 /** Pricing context of one contract, float64 (model inputs, not money). */
@@ -45,10 +45,10 @@ export function parseModelNumber(value: RawNumber): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Provider IV when it is a usable volatility (0 < IV ≤ 1000%), else null. */
+/** Provider IV when it is a usable volatility (0.1% ≤ IV ≤ 1000%, the solver's range), else null. */
 function usableVolatility(value: RawNumber): number | null {
   const iv = parseModelNumber(value);
-  return iv !== null && iv > 0 && iv <= MAX_VOLATILITY ? iv : null;
+  return iv !== null && iv >= MIN_VOLATILITY && iv <= MAX_VOLATILITY ? iv : null;
 }
 
 /** IV solved from the quote mid, or null when there is no sane two-sided quote or no solution. */

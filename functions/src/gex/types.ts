@@ -26,6 +26,12 @@ export interface ContractInput {
   /** Latest quote, USD per share; the mid is used to solve IV when the provider gives none. */
   bid?: RawNumber;
   ask?: RawNumber;
+  /**
+   * ISO-8601 instant this contract stops carrying gamma, when it is not its expiry's close: e.g.
+   * 09:30 New York on the expiry date for AM-settled index options (SPX monthlies settle on the
+   * opening prints). Omitted: the expiry's close (`expiryCloses`, else 16:00 New York).
+   */
+  settlesAt?: string;
 }
 
 /** Which expiry dates are this run's 0DTE and 1DTE; null when that session lists no expiry. */

@@ -80,6 +80,8 @@ export function sweepZeroGamma(input: ZeroGammaInput): ZeroGammaResult {
   const spots = Float64Array.from({ length: 2 * half + 1 }, (_, i) => spot * (1 + (i - half) * step));
   const totals = gexCurve(input, spots);
   const curve = Array.from(spots, (s, k) => ({ spot: s, net_gex_per_pct: totals[k] as number }));
+  if (input.contracts.length === 0)
+    return { level: null, reason: 'no gamma to re-price: no contract has a usable volatility', curve };
   const peak = totals.reduce((max, t) => Math.max(max, Math.abs(t)), 0);
   if (!(peak > 0) || !Number.isFinite(peak))
     return { level: null, reason: 'no gamma in the swept range', curve };

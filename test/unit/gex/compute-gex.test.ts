@@ -104,6 +104,8 @@ describe('computeGex: validation and quality', () => {
       },
       local_greeks: 0,
       iv_solved: 0,
+      // The one used contract has provider gamma but no IV or quote: it cannot be re-priced.
+      zero_gamma_excluded: 1,
     });
     // 0.01 × 1000 × 100 × 450
     expect(regime.net_gex).toBe('450000.00');
