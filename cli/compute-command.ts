@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { cboeChainInput, type ExpirySelection } from '../functions/src/cboe/cboe-chain-input';
-import { CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
+import { type CboeChain, CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
+import { expiryCloseMs } from '../functions/src/gex/time-to-expiry';
 import { computeGex } from '../functions/src/gex/compute-gex';
 import type { SymbolRegime } from '../functions/src/contract/regime';
 import type { ChainInput } from '../functions/src/gex/types';
@@ -62,7 +63,30 @@ async function loadChain(file: string) {
   }
 }
 
-function describeEmpty(input: ChainInput, selection: ExpirySelection): string {
+const AS_OF_RE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * An instant with its zone (`Z` or `±HH:MM`): a zone-less time would be read in the machine's zone.
+ * @throws UsageError otherwise, or for a date that does not exist (`Date.parse` rolls Feb 30 over).
+ */
+function checkAsOf(asOf: string): void {
+  const m = AS_OF_RE.exec(asOf);
+  if (!m)
+    throw new UsageError(
+      `--as-of takes an ISO-8601 time with Z or an offset, e.g. 2025-05-16T15:30:00-04:00 (got "${asOf}")`,
+    );
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || !Number.isFinite(Date.parse(asOf)))
+    throw new UsageError(`--as-of is not a valid time: ${asOf}`);
+}
+
+function describeEmpty(chain: CboeChain, input: ChainInput, selection: ExpirySelection): string {
+  const last = chain.contracts.reduce((max, c) => (c.expiry > max ? c.expiry : max), '');
+  const lastClose = new Date(expiryCloseMs(last, input.expiryCloses)).toISOString();
+  if (lastClose < input.asOf) {
+    return `every expiry in the file ended before the as-of time ${input.asOf} (the last, ${last}, closed at ${lastClose})`;
+  }
   if (selection === 'all') return 'no contracts expire at or after the as-of time';
   const parts = [];
   const { zeroDte, oneDte } = input.buckets;
@@ -89,13 +113,10 @@ async function compute(args: string[]): Promise<number> {
   if (!flags.cboe) throw new UsageError(`--cboe FILE is required (${USAGE})`);
   const selection = parseExpirySelection(flags.expiries);
   const asOf = flags['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(asOf))
-    throw new UsageError(`--as-of is not ISO-8601: ${asOf}`);
-  if (asOf !== undefined && !Number.isFinite(Date.parse(asOf)))
-    throw new UsageError(`--as-of is not a valid time: ${asOf}`);
+  if (asOf !== undefined) checkAsOf(asOf);
   const chain = await loadChain(flags.cboe);
   const input = cboeChainInput(chain, { asOf, expiries: selection });
-  if (input.contracts.length === 0) throw new UsageError(describeEmpty(input, selection));
+  if (input.contracts.length === 0) throw new UsageError(describeEmpty(chain, input, selection));
   const result = computeGex(input);
   markUnselected(result.regime.by_expiry, selection);
   if (result.regime.option_count === 0) {

@@ -96,7 +96,9 @@ function readRows(text: string): Row[] {
 function parseSpot({ cells, line }: Row): string {
   const match = cells.map((cell) => /^Last:\s*([\d,]+(\.\d+)?)$/.exec(cell)).find(Boolean);
   if (!match?.[1]) throw new CboeParseError('expected "Last: <spot>" on the name line', line);
-  return match[1].replace(/,/g, '');
+  const spot = match[1].replace(/,/g, '');
+  if (!(Number(spot) > 0)) throw new CboeParseError(`spot price is not positive: "Last: ${match[1]}"`, line);
+  return spot;
 }
 
 function parseStamp({ cells, line }: Row): string {
@@ -160,9 +162,9 @@ function parseExpiry(text: string, line: number): string {
   const month = MONTHS.indexOf((m?.[1] ?? '').toLowerCase());
   if (!m || month < 0) throw new CboeParseError(`bad expiration date "${text}"`, line);
   const date = `${m[3]}-${pad(month + 1)}-${pad(Number(m[2]))}`;
-  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-    throw new CboeParseError(`impossible expiration date "${text}"`, line);
-  }
+  // Date.UTC rolls day 32 or February 30 over into the next month; a real date survives unchanged.
+  const roundTrip = new Date(Date.UTC(Number(m[3]), month, Number(m[2]))).toISOString().slice(0, 10);
+  if (roundTrip !== date) throw new CboeParseError(`impossible expiration date "${text}"`, line);
   return date;
 }
 

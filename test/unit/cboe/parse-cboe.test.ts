@@ -99,6 +99,9 @@ describe('parseCboeCsv on bad files', () => {
     ['bad expiry', preamble() + HEADER + '\n' + ROW.replace('Fri May 16 2025', 'Fri Mayo 16 2025'), 5],
     ['bad symbol', preamble() + HEADER + '\n' + ROW.replace('SPY250516P00590000', 'oops'), 5],
     ['no rows', preamble() + HEADER + '\n', 4],
+    ['day 32', preamble() + HEADER + '\n' + ROW.replace('Fri May 16 2025', 'Fri May 32 2025'), 5],
+    ['Feb 30', preamble() + HEADER + '\n' + ROW.replace('Fri May 16 2025', 'Fri Feb 30 2025'), 5],
+    ['zero spot', preamble().replace('Last: 589.25', 'Last: 0.00') + HEADER + '\n' + ROW, 2],
   ];
   it.each(cases)('%s → CboeParseError at line %#', (_name, text, line) => {
     let caught: unknown;

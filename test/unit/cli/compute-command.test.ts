@@ -73,6 +73,17 @@ describe('gex compute (in process): bad input exits non-zero with one line', () 
     [['--cboe', SPY_2022, '--expiries', '1dte'], /1DTE session 2022-07-12 lists no expiry/],
     [['--cboe', SPY_2025, '--expiries', 'weekly'], /--expiries takes/],
     [['--cboe', SPY_2025, '--as-of', 'tomorrow'], /--as-of/],
+    // A zone-less time would be read in the machine's zone; Date.parse rolls Feb 30 over to Mar 2.
+    [
+      ['--cboe', SPY_2025, '--as-of', '2025-05-16T12:00:00'],
+      /--as-of takes an ISO-8601 time with Z or an offset/,
+    ],
+    [['--cboe', SPY_2025, '--as-of', '2025-02-30T15:00:00Z'], /--as-of is not a valid time/],
+    [
+      ['--cboe', SPY_2025, '--as-of', '2030-01-02T15:00:00Z', '--expiries', 'all'],
+      /every expiry in the file ended before the as-of time 2030-01-02T15:00:00\.000Z \(the last, 2025-05-30,/,
+    ],
+    [['--cboe', SPY_2025, '--as-of', '2030-01-02T15:00:00Z'], /every expiry in the file ended/],
     [['--cboe', SPY_2025, 'extra'], /positional/],
     [[], /--cboe FILE is required/],
   ])('%j', async (args, reason) => {
