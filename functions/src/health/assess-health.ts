@@ -5,7 +5,7 @@ export interface HealthReport {
   status: 200 | 503;
   body: {
     ok: boolean;
-    /** Whether the stored clock data places `now` inside a trading session. */
+    /** Whether the stored clock places `now` inside a trading session (true once it is out of date). */
     market_hours: boolean;
     market_open: boolean | null;
     /** Schedule time of the pulse that last wrote the regime (ISO-8601). */
@@ -27,8 +27,8 @@ export interface HealthReport {
 /**
  * Judges the regime document at `now`. Problems: no document, a stale document or symbol, a
  * symbol that never succeeded, or a document older than `maxAgeSeconds`. 503 only when there is a
- * problem during market hours (per the stored clock: open until `next_close`, or closed but past
- * `next_open`); outside them a quiet pulse is expected. Pure.
+ * problem during market hours (per the stored clock, see {@link isMarketHours}); outside them a
+ * quiet pulse is expected. Pure.
  */
 export function assessHealth(
   doc: MarketRegimeDocument | null,
@@ -75,12 +75,19 @@ function pickSymbol(map: NonNullable<ReturnType<typeof symbolRegimeOf>>) {
   return { stale, error, last_success_at, as_of };
 }
 
+/**
+ * Whether `now` is (or may be) in a trading session, per the clock stored with the document.
+ * Open: until `next_close`, and again from `next_open` (Alpaca's next session) on. Closed: from
+ * `next_open` on, including past `next_close`: a document that has missed a whole session is out
+ * of date, so pulses that stopped are judged as in market hours instead of quietly passing.
+ */
 function isMarketHours(doc: MarketRegimeDocument, now: Date): boolean {
   const t = now.getTime();
   const nextClose = doc.next_close ? Date.parse(doc.next_close) : Number.NaN;
-  if (doc.market_open) return Number.isNaN(nextClose) || t < nextClose;
   const nextOpen = doc.next_open ? Date.parse(doc.next_open) : Number.NaN;
-  return !Number.isNaN(nextOpen) && t >= nextOpen && (Number.isNaN(nextClose) || t < nextClose);
+  const sessionBegun = !Number.isNaN(nextOpen) && t >= nextOpen;
+  if (doc.market_open) return Number.isNaN(nextClose) || t < nextClose || sessionBegun;
+  return sessionBegun;
 }
 
 function missingReport(): HealthReport {

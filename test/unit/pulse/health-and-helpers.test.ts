@@ -56,6 +56,18 @@ describe('assessHealth', () => {
     expect(assessHealth(doc, new Date('2025-05-19T14:00:00Z'), 180).status).toBe(503);
   });
 
+  it('is 503 again when the next session begins and the pulses that stopped have not written since', async () => {
+    // Written Friday 14:30 (open; next_close Friday 20:00, next_open Monday 13:30), then nothing.
+    const doc = await storedDoc();
+    expect(assessHealth(doc, new Date('2025-05-17T15:00:00Z'), 180).status).toBe(200);
+    const monday = assessHealth(doc, new Date('2025-05-19T14:00:00Z'), 180);
+    expect(monday.status).toBe(503);
+    expect(monday.body).toMatchObject({ market_hours: true, ok: false });
+    const closed = { ...doc, market_open: false };
+    // A closed document that missed its whole next session (Monday) is out of date too.
+    expect(assessHealth(closed, new Date('2025-05-20T23:00:00Z'), 180).status).toBe(503);
+  });
+
   it('is 503 with no document', () => {
     expect(assessHealth(null, new Date(), 180)).toMatchObject({
       status: 503,
