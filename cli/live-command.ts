@@ -18,7 +18,7 @@ import {
   alpacaConfigFromEnv,
   OptionFeed,
 } from '../functions/src/market/alpaca-config';
-import type { MarketCycle, SymbolChainResult } from '../functions/src/market/market-cycle';
+import type { ChainFailure, MarketCycle, SymbolChainResult } from '../functions/src/market/market-cycle';
 import { createMarketData } from '../functions/src/market/market-data';
 import { mergeAdapterQuality } from '../functions/src/market/merge-adapter-quality';
 import { formatRegimeSummary } from './format-regime';
@@ -53,12 +53,17 @@ function parseLiveArgs(args: string[]): LiveArgs {
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
   if (symbols.length === 0) throw new RangeError('--symbols needs at least one symbol');
+  // One malformed symbol would fail the shared spot request, and with it every symbol.
+  const bad = symbols.find((s) => !/^[A-Z][A-Z0-9./]{0,9}$/.test(s));
+  if (bad !== undefined) throw new RangeError(`--symbols: "${bad}" is not a ticker symbol`);
   const band = values['band-pct'];
   const bandPct = band === 'all' ? null : Number(band);
   if (bandPct !== null && !(bandPct > 0))
     throw new RangeError(`--band-pct must be a positive number or "all", got "${band}"`);
-  const feed = values.feed === undefined ? undefined : OptionFeed.parse(values.feed);
-  return { symbols, json: values.json, bandPct, feed };
+  const feed = values.feed === undefined ? undefined : OptionFeed.safeParse(values.feed);
+  if (feed?.success === false)
+    throw new RangeError(`--feed must be "indicative" or "opra", got "${values.feed}"`);
+  return { symbols, json: values.json, bandPct, feed: feed?.data };
 }
 
 /** Runs the engine on one loaded chain; the adapter's skips join the engine's `quality`. */
@@ -97,6 +102,7 @@ function formatLiveText(cycle: MarketCycle, symbols: readonly LiveSymbol[]): str
   const header = [
     `Market ${market} at ${cycle.asOf} (Alpaca clock); 0DTE session ${cycle.sessions.zeroDte}, 1DTE session ${cycle.sessions.oneDte}`,
     `Alpaca calls: ${cycle.calls.marketData} market data, ${cycle.calls.trading} trading, in ${cycle.elapsedMs} ms`,
+    ...multiPageNotes(cycle),
   ];
   const blocks = symbols.map((s) =>
     s.ok
@@ -106,19 +112,41 @@ function formatLiveText(cycle: MarketCycle, symbols: readonly LiveSymbol[]): str
   return [...header, '', blocks.join('\n\n')].join('\n');
 }
 
+/** A note per symbol whose chain took more than one page (each page is one market-data call). */
+function multiPageNotes(cycle: MarketCycle): string[] {
+  return Object.values(cycle.symbols).flatMap((r) => {
+    if (!r.ok || r.quality.chainPages <= 1) return [];
+    const band = r.quality.strikeBand;
+    const strikes = band ? `strikes ${band.gte}–${band.lte}` : 'every strike';
+    return [
+      `Note: ${r.symbol} chain took ${r.quality.chainPages} pages (${strikes}); each page is one market-data call`,
+    ];
+  });
+}
+
 function configFrom(args: LiveArgs): AlpacaConfig {
   const config = alpacaConfigFromEnv(process.env);
   return args.feed ? { ...config, optionFeed: args.feed } : config;
 }
 
+const isUnreachable = (kind: string): boolean => kind === 'network' || kind === 'timeout';
+
+function unreachableLine(failure: { endpoint: string; message: string }, config: AlpacaConfig): string {
+  const { endpoint, message } = failure;
+  const onData = endpoint.startsWith('/v2/stocks') || endpoint.startsWith('/v1beta1');
+  return `live: cannot reach Alpaca at ${onData ? config.dataBaseUrl : config.tradingBaseUrl} (${message})`;
+}
+
+/** Every symbol failed because a host could not be reached (e.g. the market-data host is down). */
+function hostDown(cycle: MarketCycle): (ChainFailure & { endpoint: string }) | undefined {
+  const failures = Object.values(cycle.symbols).map((r) => (r.ok ? undefined : r.error));
+  const all = failures.every((f) => f !== undefined && isUnreachable(f.kind) && f.endpoint !== null);
+  const first = failures[0];
+  return all && first?.endpoint ? { ...first, endpoint: first.endpoint } : undefined;
+}
+
 function describeFailure(error: unknown, config: AlpacaConfig): string {
-  if (error instanceof AlpacaApiError && (error.kind === 'network' || error.kind === 'timeout')) {
-    const host =
-      error.endpoint.startsWith('/v2/stocks') || error.endpoint.startsWith('/v1beta1')
-        ? config.dataBaseUrl
-        : config.tradingBaseUrl;
-    return `live: cannot reach Alpaca at ${host} (${error.message})`;
-  }
+  if (error instanceof AlpacaApiError && isUnreachable(error.kind)) return unreachableLine(error, config);
   if (error instanceof AlpacaApiError && error.kind === 'auth') {
     return `live: Alpaca rejected the keys (${error.message}); check APCA_API_KEY_ID / APCA_API_SECRET_KEY`;
   }
@@ -134,7 +162,7 @@ export async function run(args: string[]): Promise<number> {
     config = configFrom(parsed);
   } catch (error) {
     const hint =
-      error instanceof AlpacaConfigError
+      error instanceof AlpacaConfigError && error.field !== 'APCA_OPTIONS_FEED'
         ? ' (or point APCA_API_BASE_URL/APCA_API_DATA_URL at `npm run simulator`)'
         : '';
     console.error(`live: ${error instanceof Error ? error.message : String(error)}${hint}`);
@@ -150,6 +178,11 @@ export async function run(args: string[]): Promise<number> {
     cycle = await marketData.loadChains(parsed.symbols);
   } catch (error) {
     console.error(describeFailure(error, config));
+    return 1;
+  }
+  const down = hostDown(cycle);
+  if (down) {
+    console.error(unreachableLine(down, config));
     return 1;
   }
   const symbols = Object.values(cycle.symbols).map(computeLive);

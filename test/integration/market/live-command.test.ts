@@ -10,6 +10,7 @@ const ENV_KEYS = [
   'APCA_API_SECRET_KEY',
   'APCA_API_BASE_URL',
   'APCA_API_DATA_URL',
+  'APCA_OPTIONS_FEED',
 ] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
@@ -26,12 +27,12 @@ afterEach(() => {
   }
 });
 
-function pointAt(url: string, secret = sim.secretKey): void {
+function pointAt(url: string, secret = sim.secretKey, dataUrl = url): void {
   Object.assign(process.env, {
     APCA_API_KEY_ID: sim.keyId,
     APCA_API_SECRET_KEY: secret,
     APCA_API_BASE_URL: url,
-    APCA_API_DATA_URL: url,
+    APCA_API_DATA_URL: dataUrl,
   });
 }
 
@@ -107,5 +108,51 @@ describe('gex live', () => {
     const denied = await capture(live, ['--symbols', 'SPY']);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toEqual([expect.stringMatching(/Alpaca rejected the keys/)]);
+  });
+
+  it('a market-data host that cannot be reached is one clear line too, even with --json', async () => {
+    await simReset(sim, '2025-05-16T15:00:00Z');
+    pointAt(sim.url, sim.secretKey, 'http://127.0.0.1:9');
+    const { code, stdout, stderr } = await capture(live, ['--symbols', 'SPY,QQQ', '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toEqual([
+      expect.stringMatching(
+        /^live: cannot reach Alpaca at http:\/\/127\.0\.0\.1:9 \(\/v2\/stocks\/trades\/latest: unreachable \(bad port\)\)$/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [['--feed', 'sip'], /^live: --feed must be "indicative" or "opra", got "sip"$/],
+    [['--symbols', 'SPY,SP Y'], /^live: --symbols: "SP Y" is not a ticker symbol$/],
+  ])('bad flags %j: one line, exit 2, no request', async (args, line) => {
+    await simReset(sim, '2025-05-16T15:00:00Z');
+    pointAt(sim.url);
+    const { code, stdout, stderr } = await capture(live, args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toEqual([expect.stringMatching(line)]);
+    expect(sim.control.stats().total).toBe(0);
+  });
+
+  it('an unknown APCA_OPTIONS_FEED is named without the key hint', async () => {
+    pointAt(sim.url);
+    process.env.APCA_OPTIONS_FEED = 'sip';
+    const { code, stderr } = await capture(live, ['--symbols', 'SPY']);
+    expect(code).toBe(2);
+    expect(stderr).toEqual(['live: APCA_OPTIONS_FEED must be "indicative" or "opra", got "sip"']);
+  });
+
+  it('says so when a chain took more than one page', async () => {
+    await simReset(sim);
+    await simPost(sim, 'replay', { file: 'test/fixtures/cboe/spx_quotedata_2023-09-14_1631ET.csv' });
+    pointAt(sim.url);
+    const all = await capture(live, ['--symbols', 'SPX', '--band-pct', 'all']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(
+      /^Note: SPX chain took 2 pages \(every strike\); each page is one market-data call$/m,
+    );
+    const banded = await capture(live, ['--symbols', 'SPX']);
+    expect(banded.stdout).not.toMatch(/^Note:/m);
   });
 });
