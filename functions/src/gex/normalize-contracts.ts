@@ -8,6 +8,12 @@ export const DEFAULT_RISK_FREE_RATE = 0.045;
 /** Default continuously compounded dividend yield for local Black-Scholes (roughly SPY's). */
 export const DEFAULT_DIVIDEND_YIELD = 0.013;
 
+/**
+ * Largest open interest taken as data (contracts). Real listings stay below ~10 million; a bigger or
+ * fractional figure is a broken feed, and an absurd one would overflow the float64 sweep.
+ */
+export const MAX_OPEN_INTEREST = 1_000_000_000;
+
 /** The expiry bucket a contract's GEX is reported under. */
 export type ExpiryBucketName = 'zero_dte' | 'one_dte' | 'other';
 
@@ -62,7 +68,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  * Skip reasons: `duplicate_symbol` (later occurrences), `invalid_side`, `invalid_strike` (non-numeric
  * or ≤ 0), `invalid_expiry` (or an unparseable `settlesAt`), `expired` (its close, or `settlesAt`,
  * is before `asOf`), `missing_open_interest`,
- * `invalid_open_interest`, `negative_open_interest`, `zero_open_interest` (contributes nothing, so
+ * `invalid_open_interest` (non-numeric, fractional or above {@link MAX_OPEN_INTEREST}), `negative_open_interest`, `zero_open_interest` (contributes nothing, so
  * it is not counted as used), `invalid_gamma`, `missing_gamma` (see {@link resolveGamma}).
  */
 export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: number): NormalizedChain {
@@ -123,6 +129,7 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
   const oi = parseDecimal(raw);
   if (!oi) return 'invalid_open_interest';
   if (oi.isNegative()) return 'negative_open_interest';
+  if (!oi.isInteger() || oi.gt(MAX_OPEN_INTEREST)) return 'invalid_open_interest';
   return oi.isZero() ? 'zero_open_interest' : oi;
 }
 

@@ -38,7 +38,10 @@ export interface ZeroGammaInput {
 export interface ZeroGammaResult {
   /** Spot level where total GEX changes sign, nearest to spot; null when none in range. */
   level: number | null;
-  /** Why `level` is null. */
+  /**
+   * Why `level` is null: `no gamma to re-price: …` (no contract has a volatility), `no gamma in the
+   * swept range`, `total GEX stays positive|negative from <lo> to <hi>`, or `… not finite …`.
+   */
   reason: string | null;
   /** Total GEX per 1% move at each grid spot (USD), ascending by spot. */
   curve: GexCurvePoint[];
@@ -83,8 +86,10 @@ export function sweepZeroGamma(input: ZeroGammaInput): ZeroGammaResult {
   if (input.contracts.length === 0)
     return { level: null, reason: 'no gamma to re-price: no contract has a usable volatility', curve };
   const peak = totals.reduce((max, t) => Math.max(max, Math.abs(t)), 0);
-  if (!(peak > 0) || !Number.isFinite(peak))
-    return { level: null, reason: 'no gamma in the swept range', curve };
+  // NaN or Infinity (absurd inputs) must not reach a stored curve.
+  if (!Number.isFinite(peak))
+    return { level: null, reason: 'total GEX is not finite in the sweep', curve: [] };
+  if (!(peak > 0)) return { level: null, reason: 'no gamma in the swept range', curve };
   const level = nearestCrossing(spots, totals, spot, peak * noise);
   if (level !== null) return { level, reason: null, curve };
   const sign = (totals.find((t) => Math.abs(t) > peak * noise) ?? 0) > 0 ? 'positive' : 'negative';

@@ -5,6 +5,7 @@ import { parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
 import { Decimal } from '../../../functions/src/num/decimal';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 import { findGexLevels } from '../../../functions/src/gex/gex-levels';
+import { sweepZeroGamma } from '../../../functions/src/gex/zero-gamma';
 import { AS_OF, chain, contract } from './chain-builders';
 
 describe('quality: contracts left out of the zero-gamma sweep', () => {
@@ -115,5 +116,33 @@ describe('walls on ties', () => {
       putWall: null,
       absGammaStrike: null,
     });
+  });
+});
+
+describe('absurd open interest', () => {
+  it('skips fractional or implausibly large open interest instead of summing it', () => {
+    const contracts = [
+      contract({ side: 'call', gamma: '0.01', impliedVolatility: '0.2' }),
+      contract({ side: 'call', gamma: '0.01', impliedVolatility: '0.2', openInterest: '12.5' }),
+      contract({ side: 'put', gamma: '0.01', impliedVolatility: '0.2', openInterest: '1e307' }),
+    ];
+    const { regime, curve } = computeGex(chain(contracts));
+    expect(regime.quality.skipped).toEqual({ invalid_open_interest: 2 });
+    expect(regime.net_gex).toBe('450000.00'); // 0.01 × 1000 × 100 × 450
+    expect(curve.every((p) => Number.isFinite(p.net_gex_per_pct))).toBe(true);
+  });
+
+  it('the sweep returns no curve rather than Infinity or NaN when the totals overflow', () => {
+    const huge = { strike: 450, openInterest: 1e307, years: 0.01, volatility: 0.2 };
+    const result = sweepZeroGamma({
+      contracts: [
+        { ...huge, side: 'call' },
+        { ...huge, side: 'put', strike: 440 },
+      ],
+      spot: 450,
+      rate: 0.045,
+      dividendYield: 0.013,
+    });
+    expect(result).toEqual({ level: null, reason: 'total GEX is not finite in the sweep', curve: [] });
   });
 });
