@@ -124,6 +124,32 @@ function expiryClosesOf(buckets: ExpiryBuckets, sessions: readonly TradingSessio
   return closes;
 }
 
+/** A list cut short by the page cap is refused: a partial chain would understate GEX. */
+function refuseTruncated(
+  symbol: string,
+  options: ChainOptions,
+  truncated: { contracts: boolean; chain: boolean },
+): void {
+  if (!truncated.contracts && !truncated.chain) return;
+  const [what, pages, size] = truncated.chain
+    ? ['option chain', options.maxChainPages, options.chainPageLimit]
+    : ['contract list', options.maxContractPages, options.contractsPageLimit];
+  const detail = `the ${what} needs more than ${pages} pages of ${size} (the page cap)`;
+  throw new ChainLoadError(symbol, 'page_cap', `${symbol}: ${detail}; refusing a partial chain`);
+}
+
+/** No joined contract, or none with a weight: either way a GEX of 0.00 would be missing data. */
+function refuseUnusable(symbol: string, contracts: readonly ContractInput[], snapshots: number): void {
+  if (contracts.length === 0) {
+    const why = snapshots === 0 ? 'the chain returned no snapshots' : 'no snapshot matched a listed contract';
+    throw new ChainLoadError(symbol, 'empty_chain', `${symbol}: ${why}`);
+  }
+  if (!contracts.some(hasPositiveOpenInterest)) {
+    const why = `none of the ${contracts.length} contracts has a positive open interest`;
+    throw new ChainLoadError(symbol, 'no_open_interest', `${symbol}: ${why}`);
+  }
+}
+
 /**
  * Loads one symbol's 0DTE + 1DTE chain: the contract list with OI (daily cache) in parallel with
  * the chain snapshots (one date-range query, strike band around spot, every page up to the cap),
@@ -147,9 +173,7 @@ export async function loadSymbolChain(symbol: string, ctx: CycleContext) {
     }),
     fetchChain(symbol, ctx),
   ]);
-  if (oi.entry.truncated || chain.paged.truncated) {
-    throw new ChainLoadError(symbol, 'page_cap', `${symbol}: more pages than the cap allows`);
-  }
+  refuseTruncated(symbol, options, { contracts: oi.entry.truncated, chain: chain.paged.truncated });
   const buckets = bucketsFor(symbol, ctx, oi.entry);
   const expiries = new Set([buckets.zeroDte.expiry, buckets.oneDte.expiry].filter((e) => e !== null));
   const joined = joinChain({
@@ -158,21 +182,7 @@ export async function loadSymbolChain(symbol: string, ctx: CycleContext) {
     expiries,
     band: chain.band,
   });
-  if (joined.contracts.length === 0) {
-    const why =
-      chain.paged.items.length === 0
-        ? 'the chain returned no snapshots'
-        : 'no snapshot matched a listed contract';
-    throw new ChainLoadError(symbol, 'empty_chain', `${symbol}: ${why}`);
-  }
-  if (!joined.contracts.some(hasPositiveOpenInterest)) {
-    // Every weight would be zero: a GEX of 0.00 here is missing data, not a neutral market.
-    throw new ChainLoadError(
-      symbol,
-      'no_open_interest',
-      `${symbol}: none of the ${joined.contracts.length} contracts has a positive open interest`,
-    );
-  }
+  refuseUnusable(symbol, joined.contracts, chain.paged.items.length);
   const input: ChainInput = {
     underlying: symbol,
     spotPrice: chain.trade.p,

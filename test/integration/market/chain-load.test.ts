@@ -119,5 +119,8 @@ describe('loadChains against the simulator', () => {
     const { marketData } = simMarketData(sim, { strikeBandPct: null, chainPageLimit: 50, maxChainPages: 2 });
     const spy = (await marketData.loadChains(['SPY'])).symbols.SPY;
     expect(spy).toMatchObject({ ok: false, error: { kind: 'page_cap' } });
+    expect(spy?.ok === false && spy.error.message).toBe(
+      'SPY: the option chain needs more than 2 pages of 50 (the page cap); refusing a partial chain',
+    );
   });
 });
