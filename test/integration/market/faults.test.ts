@@ -115,6 +115,27 @@ describe('injected faults give a clear typed outcome', () => {
     expect(error).toMatchObject({ kind: 'malformed', endpoint: '/v2/clock' });
   });
 
+  it.each([
+    ['/v2/options/contracts', '/v2/options/contracts'],
+    ['/v2/stocks/trades/latest', '/v2/stocks/trades/latest'],
+  ])('malformed JSON on %s fails every symbol as malformed, naming the endpoint', async (path, endpoint) => {
+    const cycle = await cycleWith([{ kind: 'malformed_json', endpoint: path }]);
+    for (const symbol of ['SPY', 'QQQ']) {
+      expect(cycle.symbols[symbol]).toMatchObject({
+        ok: false,
+        error: { kind: 'malformed', status: 200, endpoint, message: `${endpoint}: response is not JSON` },
+      });
+    }
+  });
+
+  it('malformed JSON on the calendar fails the cycle as malformed', async () => {
+    const error: unknown = await cycleWith([{ kind: 'malformed_json', endpoint: '/v2/calendar' }]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AlpacaApiError);
+    expect(error).toMatchObject({ kind: 'malformed', endpoint: '/v2/calendar', status: 200 });
+  });
+
   it('missing greeks reach the engine as missing, which computes them locally and counts them', async () => {
     const cycle = await cycleWith([{ kind: 'missing_greeks', symbol: 'SPY', fraction: 0.5 }]);
     const spy = ok(cycle.symbols.SPY);
