@@ -53,6 +53,17 @@ describe('injected faults give a clear typed outcome', () => {
     expect(cycle.symbols.SPY?.ok).toBe(true);
   });
 
+  it('a 429 storm asking for 60 s waits at most the retry cap per attempt and fails fast', async () => {
+    const started = Date.now();
+    const error: unknown = await cycleWith([{ kind: 'status', status: 429, retryAfterSeconds: 60 }]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, endpoint: '/v2/clock' });
+    // 1 attempt + 2 retries, each wait capped at maxRetryDelayMs (1.5 s here, 2 s by default).
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(sim.control.stats().requests['GET /v2/clock']).toBe(3);
+  });
+
   it('500 once is retried; 503 that persists fails the symbol as http 503', async () => {
     const once = await cycleWith([
       { kind: 'status', status: 500, endpoint: '/v2/options/contracts', times: 1 },
