@@ -63,7 +63,7 @@ async function loadChain(file: string) {
   }
 }
 
-const AS_OF_RE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+const AS_OF_RE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * An instant with its zone (`Z` or `±HH:MM`): a zone-less time would be read in the machine's zone.

@@ -49,6 +49,20 @@ describe('gex compute output (spawned, plus one in-process run)', () => {
     expect(printed.by_expiry.zero_dte.option_count).toBe(printed.option_count);
   });
 
+  it('--as-of reads an explicit offset, with or without a colon', async () => {
+    const logs: unknown[][] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
+    try {
+      for (const asOf of ['2025-05-16T10:00:00-04:00', '2025-05-16T10:00-0400']) {
+        expect(await run(['--cboe', `${ROOT}/${SPY_2025}`, '--as-of', asOf, '--json'])).toBe(0);
+      }
+    } finally {
+      log.mockRestore();
+    }
+    const printed = logs.map((line) => SymbolRegime.parse(JSON.parse(String(line[0]))).as_of);
+    expect(printed).toEqual(['2025-05-16T14:00:00.000Z', '2025-05-16T14:00:00.000Z']);
+  });
+
   it('prints a summary with a strike chart without --json, honouring --as-of and --expiries', () => {
     const { code, stdout } = gex('--cboe', SPY_2025, '--expiries', 'all', '--as-of', '2025-05-16T14:00:00Z');
     expect(code).toBe(0);
