@@ -6,11 +6,13 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, startSimulator } from './server';
 
-function integer(name: string, text: string | undefined, fallback: number): number {
+function integer(name: string, text: string | undefined, fallback: number, min = 0): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0)
-    throw new RangeError(`--${name} must be a non-negative integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < min) {
+    const what = min > 0 ? 'a positive' : 'a non-negative';
+    throw new RangeError(`--${name} must be ${what} integer, got "${text}"`);
+  }
   return value;
 }
 
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
     latencyMs: integer('latency-ms', values['latency-ms'], 0),
     ...(values['rate-limit'] === undefined
       ? {}
-      : { rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0) }),
+      : { rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0, 1) }),
     ...(values['key-id'] === undefined ? {} : { keyId: values['key-id'] }),
     ...(values['secret-key'] === undefined ? {} : { secretKey: values['secret-key'] }),
     replay: values.replay ?? [],

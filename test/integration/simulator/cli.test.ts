@@ -41,21 +41,20 @@ describe('npm run simulator (simulator/main.ts)', () => {
     expect(out).toContain('Alpaca simulator stopped.');
   });
 
-  it('fails with one clear line on a bad flag value', async () => {
+  it.each([
+    ['--port', 'x', 'simulator: --port must be a non-negative integer, got "x"'],
+    // 0 requests a minute would answer every request with 429: a mistake, not a setting.
+    ['--rate-limit', '0', 'simulator: --rate-limit must be a positive integer, got "0"'],
+  ])('fails with one clear line on a bad flag value (%s %s)', async (flag, value, line) => {
     const child = spawn(
       process.execPath,
-      [
-        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        join(ROOT, 'simulator', 'main.ts'),
-        '--port',
-        'x',
-      ],
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'simulator', 'main.ts'), flag, value],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(1);
-    expect(err.trim()).toBe('simulator: --port must be a non-negative integer, got "x"');
+    expect(err.trim()).toBe(line);
   });
 });
