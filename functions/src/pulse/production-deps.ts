@@ -26,8 +26,16 @@ import { createPulseStore } from '../store/regime-store';
 import { createAlpacaMarketSource } from './alpaca-market-source';
 import type { MarketDataSource, PulseDeps, PulseLog } from './ports';
 
-/** The pulse function's timeout; the lease outlives it by a few seconds. */
+/** The pulse function's timeout, seconds. */
 export const PULSE_TIMEOUT_SECONDS = 55;
+
+/**
+ * How long a pulse's lease is honoured, ms: one second past the timeout, so a live run (which
+ * started before it took the lease) is never overtaken, while the lease of a run that crashed or
+ * timed out has expired when the next minute's pulse arrives (it takes the lease ~60 s later).
+ * The commit is fenced by the lease token either way.
+ */
+export const PULSE_LEASE_TTL_MS = (PULSE_TIMEOUT_SECONDS + 1) * 1000;
 
 /**
  * The Alpaca adapter behind the pulse, its daily caches in memory first and in Firestore
@@ -80,7 +88,7 @@ export function pulseConfigFromParams(): PulseConfig {
     symbols: parseSymbols(pulseSymbols.value()),
     closedCadenceMinutes: closedCadenceMinutes.value(),
     historyRetentionDays: historyRetentionDays.value(),
-    leaseTtlMs: (PULSE_TIMEOUT_SECONDS + 5) * 1000,
+    leaseTtlMs: PULSE_LEASE_TTL_MS,
   };
 }
 

@@ -56,6 +56,18 @@ describe('pulse lease (Firestore transaction)', () => {
     expect((await db.doc('systemStatus/market_regime').get()).exists).toBe(false);
     expect((await sim.stats()).total).toBe(0);
   });
+
+  it('the expired lease of a crashed pulse does not block the next one', async () => {
+    await db.doc('serverState/pulse_lease').set({
+      holder: 'crashed-run',
+      pulse_time: minute(t0, -1).toISOString(),
+      expires_at: Timestamp.fromMillis(Date.now() - 1_000),
+    });
+    expect(await triggerPulse(t0)).toBe(200);
+    expect(await historyIds(db)).toEqual([t0.toISOString()]);
+    const lease = (await db.doc('serverState/pulse_lease').get()).data()!;
+    expect(lease).toMatchObject({ holder: null, last_written_pulse_time: t0.toISOString() });
+  });
 });
 
 describe('market-closed cadence', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PULSE_LEASE_TTL_MS, PULSE_TIMEOUT_SECONDS } from '../../../functions/src/pulse/production-deps';
 import { runPulse } from '../../../functions/src/pulse/run-pulse';
 import { gexResult, testDeps } from './fakes';
 
@@ -42,6 +43,30 @@ describe('runPulse: lease', () => {
     expect(outcome).toMatchObject({ status: 'skipped', reason: 'lease_lost' });
     expect(store.commits).toHaveLength(0);
     expect(store.holder).toBe('another-run');
+  });
+
+  it('a crashed pulse’s lease (production TTL) has expired when the next minute’s pulse arrives', async () => {
+    const { deps, store, setNow } = testDeps({ results });
+    deps.config.leaseTtlMs = PULSE_LEASE_TTL_MS;
+    expect(PULSE_LEASE_TTL_MS).toBeGreaterThan(PULSE_TIMEOUT_SECONDS * 1000);
+    // The 14:30 run took the lease 2 s late (a cold start) and died without releasing it.
+    const crashed = await store.acquireLease({
+      pulseTime: T0,
+      now: new Date('2025-05-16T14:30:02.000Z'),
+      ttlMs: PULSE_LEASE_TTL_MS,
+    });
+    expect(crashed.acquired).toBe(true);
+    // While that run could still be alive (its timeout has not passed), nobody else writes.
+    setNow('2025-05-16T14:30:56.000Z');
+    expect(await runPulse(deps, { scheduleTime: '2025-05-16T14:30:30.000Z' })).toMatchObject({
+      status: 'skipped',
+      reason: 'held',
+    });
+    // The next minute's pulse, arriving promptly, takes over.
+    setNow('2025-05-16T14:31:00.500Z');
+    const next = await runPulse(deps, { scheduleTime: '2025-05-16T14:31:00.000Z' });
+    expect(next).toMatchObject({ status: 'written' });
+    expect(store.commits).toHaveLength(1);
   });
 
   it('keeps newer stored numbers when a chain’s as_of is older than what is stored', async () => {
