@@ -47,7 +47,7 @@ export async function runPulse(deps: PulseDeps, event: { scheduleTime: string })
   try {
     const outcome = await runUnderLease(deps, attempt.lease, startedMs);
     released = outcome.status === 'written' || outcome.reason !== 'market_closed_cadence';
-    deps.log.info('pulse finished', { ...outcome });
+    deps.log.info('pulse finished', logFields(outcome));
     return outcome;
   } finally {
     if (!released) await deps.store.releaseLease(attempt.lease);
@@ -161,6 +161,19 @@ async function loadChains(deps: PulseDeps, clock: MarketClock) {
     deps.log.error('pulse market data failed', { error });
     return { chains: {}, apiCalls: 0, error };
   }
+}
+
+/** The outcome as log fields, snake_case like every other pulse log line. */
+function logFields(outcome: PulseOutcome): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    status: outcome.status,
+    pulse_time: outcome.pulseTime,
+    api_calls: outcome.apiCalls,
+    duration_ms: outcome.durationMs,
+  };
+  if (outcome.status === 'skipped') return { ...fields, reason: outcome.reason };
+  const { docsWritten, marketOpen, stale } = outcome;
+  return { ...fields, docs_written: docsWritten, market_open: marketOpen, stale };
 }
 
 /** A valid ISO-8601 instant for the schedule time (the wall clock when it is unparsable). */

@@ -42,6 +42,21 @@ describe('runPulse: writes', () => {
     expect(writes.history.row.symbols.spy).toMatchObject({ net_gex: '7650000.00', stale: false });
   });
 
+  it('logs the outcome with snake_case fields like the other pulse lines', async () => {
+    const { deps, log } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
+    await runPulse(deps, { scheduleTime: T0 });
+    const finished = log.lines.find((l) => l.message === 'pulse finished')!;
+    expect(finished.fields).toEqual({
+      status: 'written',
+      pulse_time: T0,
+      api_calls: 4,
+      duration_ms: 0,
+      docs_written: 5,
+      market_open: true,
+      stale: false,
+    });
+  });
+
   it('normalizes the schedule time and falls back to the wall clock when it is unparsable', async () => {
     const { deps, store } = testDeps({ results: { SPY: spyGood, QQQ: qqqGood } });
     await runPulse(deps, { scheduleTime: 'not a time' });
