@@ -36,14 +36,18 @@ export async function readWire<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(root)';
+    // Up to three issues, so one line still names every broken field of a typical envelope.
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
     throw new AlpacaApiError(
       endpoint,
       'malformed',
       status,
-      `${endpoint}: unexpected payload at ${where}: ${issue?.message ?? 'invalid'}`,
-      { cause: parsed.error },
+      `${endpoint}: unexpected payload at ${issues.join('; ')}`,
+      {
+        cause: parsed.error,
+      },
     );
   }
   return parsed.data;

@@ -13,7 +13,8 @@ const PageToken = z.string().nullish();
 
 /** `GET /v2/clock`. Timestamps are RFC 3339 with the New York offset. */
 export const RawClock = z.object({
-  timestamp: z.string().min(1),
+  /** "Now" for the whole cycle (trading day, time to expiry), so it must be a real instant. */
+  timestamp: z.string().refine((t) => Number.isFinite(Date.parse(t)), 'expected an RFC 3339 instant'),
   is_open: z.boolean(),
   next_open: z.string().min(1),
   next_close: z.string().min(1),

@@ -49,6 +49,13 @@ describe('createAlpacaClient', () => {
     expect(error.message).toMatch(/is_open/);
   });
 
+  it('refuses a clock whose timestamp is not an instant (it decides the trading day)', async () => {
+    const clock = { timestamp: 'soon', is_open: true, next_open: 'a', next_close: 'b' };
+    const error = await failure(clientWith([{ path: '/v2/clock', body: clock }]).getClock());
+    expect(error).toMatchObject({ endpoint: '/v2/clock', kind: 'malformed', status: 200 });
+    expect(error.message).toMatch(/at timestamp: expected an RFC 3339 instant/);
+  });
+
   it('maps 401/403 to auth without retrying', async () => {
     const client = clientWith([
       { path: '/v2/clock', status: 403, body: { code: 40310000, message: 'forbidden' } },
