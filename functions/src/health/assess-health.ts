@@ -11,7 +11,7 @@ export interface HealthReport {
     /** Schedule time of the pulse that last wrote the regime (ISO-8601). */
     last_pulse_time: string | null;
     last_updated: string | null;
-    /** Age of the regime document at `now`, seconds. */
+    /** Age of the regime document at `now`, seconds; null when absent or unreadable. */
     age_seconds: number | null;
     as_of: string | null;
     stale: boolean;
@@ -26,9 +26,10 @@ export interface HealthReport {
 
 /**
  * Judges the regime document at `now`. Problems: no document, a stale document or symbol, a
- * symbol that never succeeded, or a document older than `maxAgeSeconds`. 503 only when there is a
- * problem during market hours (per the stored clock, see {@link isMarketHours}); outside them a
- * quiet pulse is expected. Pure.
+ * symbol that never succeeded, or a document not rewritten within `maxAgeSeconds` (counted from
+ * the open when a session began after the write, so the session's first pulse has time to land).
+ * 503 only when there is a problem during market hours (per the stored clock, see
+ * {@link isMarketHours}); outside them a quiet pulse is expected. Pure.
  */
 export function assessHealth(
   doc: MarketRegimeDocument | null,
@@ -36,20 +37,14 @@ export function assessHealth(
   maxAgeSeconds: number,
 ): HealthReport {
   if (doc === null) return missingReport();
-  const ageSeconds = Math.max(0, Math.round((now.getTime() - Date.parse(doc.last_updated)) / 1000));
-  const symbols: HealthReport['body']['symbols'] = {};
-  const problems: string[] = [];
-  if (doc.stale) problems.push(`regime is stale${doc.error ? `: ${doc.error}` : ''}`);
-  for (const key of doc.symbols) {
-    const map = symbolRegimeOf(doc, key);
-    if (!map) continue;
-    symbols[key] = pickSymbol(map);
-    if (map.stale) problems.push(`${key} is stale: ${map.error ?? 'unknown error'}`);
+  const writtenMs = Date.parse(doc.last_updated);
+  const ageSeconds = Number.isNaN(writtenMs)
+    ? null
+    : Math.max(0, Math.round((now.getTime() - writtenMs) / 1000));
+  const { symbols, problems } = listProblems(doc);
+  if (isOverdue(doc, now, maxAgeSeconds)) {
+    problems.push(ageSeconds === null ? 'last_updated is not a time' : `regime is ${ageSeconds}s old`);
   }
-  for (const [key, error] of Object.entries(doc.missing_symbols)) {
-    problems.push(`${key} has no numbers: ${error}`);
-  }
-  if (ageSeconds > maxAgeSeconds) problems.push(`regime is ${ageSeconds}s old`);
   const marketHours = isMarketHours(doc, now);
   const ok = problems.length === 0;
   return {
@@ -68,6 +63,36 @@ export function assessHealth(
       missing_symbols: doc.missing_symbols,
     },
   };
+}
+
+/** Each symbol's state, and the document's problems other than its age. */
+function listProblems(doc: MarketRegimeDocument) {
+  const symbols: HealthReport['body']['symbols'] = {};
+  const problems: string[] = [];
+  if (doc.stale) problems.push(`regime is stale${doc.error ? `: ${doc.error}` : ''}`);
+  for (const key of doc.symbols) {
+    const map = symbolRegimeOf(doc, key);
+    if (!map) continue;
+    symbols[key] = pickSymbol(map);
+    if (map.stale) problems.push(`${key} is stale: ${map.error ?? 'unknown error'}`);
+  }
+  for (const [key, error] of Object.entries(doc.missing_symbols)) {
+    problems.push(`${key} has no numbers: ${error}`);
+  }
+  return { symbols, problems };
+}
+
+/**
+ * Whether the document is older than `maxAgeSeconds`, counted from its write or from the open of
+ * a session that began after it (an unreadable `last_updated` is overdue).
+ */
+function isOverdue(doc: MarketRegimeDocument, now: Date, maxAgeSeconds: number): boolean {
+  const writtenMs = Date.parse(doc.last_updated);
+  if (Number.isNaN(writtenMs)) return true;
+  const openMs = doc.next_open ? Date.parse(doc.next_open) : Number.NaN;
+  const t = now.getTime();
+  const dueFromMs = openMs > writtenMs && openMs <= t ? openMs : writtenMs;
+  return t - dueFromMs > maxAgeSeconds * 1000;
 }
 
 function pickSymbol(map: NonNullable<ReturnType<typeof symbolRegimeOf>>) {

@@ -68,6 +68,29 @@ describe('assessHealth', () => {
     expect(assessHealth(closed, new Date('2025-05-20T23:00:00Z'), 180).status).toBe(503);
   });
 
+  it('gives the first pulse of a session maxAgeSeconds from the open before calling a closed document old', async () => {
+    const weekend = {
+      ...(await storedDoc()),
+      market_open: false,
+      last_updated: '2025-05-17T15:00:05.000Z',
+      next_open: '2025-05-19T13:30:00.000Z',
+      next_close: '2025-05-19T20:00:00.000Z',
+    };
+    const justOpened = assessHealth(weekend, new Date('2025-05-19T13:31:00Z'), 180);
+    expect(justOpened.status).toBe(200);
+    expect(justOpened.body).toMatchObject({ ok: true, market_hours: true });
+    const late = assessHealth(weekend, new Date('2025-05-19T13:33:30Z'), 180);
+    expect(late.status).toBe(503);
+    expect(late.body.problems).toEqual([`regime is ${late.body.age_seconds}s old`]);
+  });
+
+  it('treats an unreadable last_updated as a problem, not as fresh', async () => {
+    const doc = { ...(await storedDoc()), last_updated: 'yesterday' };
+    const report = assessHealth(doc, new Date('2025-05-16T14:31:00Z'), 180);
+    expect(report.status).toBe(503);
+    expect(report.body).toMatchObject({ age_seconds: null, problems: ['last_updated is not a time'] });
+  });
+
   it('is 503 with no document', () => {
     expect(assessHealth(null, new Date(), 180)).toMatchObject({
       status: 503,
