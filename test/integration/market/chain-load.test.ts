@@ -4,7 +4,7 @@ import { createMemoryDailyCache } from '../../../functions/src/market/daily-cach
 import type { SymbolChainResult } from '../../../functions/src/market/market-cycle';
 import type { OpenInterestEntry } from '../../../functions/src/market/open-interest';
 import type { RunningSimulator } from '../../../simulator/server';
-import { FRIDAY_OPEN, simMarketData, simReset, simStats, startSim } from './sim-harness';
+import { FRIDAY_OPEN, simMarketData, simPost, simReset, simStats, startSim } from './sim-harness';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -70,6 +70,31 @@ describe('loadChains against the simulator', () => {
     expect(second.calls).toMatchObject({ marketData: 3, trading: 1 });
     expect(second.calendarCached).toBe(true);
     expect(ok(second.symbols.SPY).quality.openInterestCached).toBe(true);
+  });
+
+  it('refetches contracts and calendar on the next trading day and across a holiday, not within a day', async () => {
+    const { marketData } = simMarketData(sim);
+    const cycleAt = async (now: string) => {
+      await simPost(sim, 'clock', { now });
+      return marketData.loadChains(['SPY', 'QQQ']);
+    };
+    const daily = (c: { calls: { byEndpoint: Record<string, number> } }) => [
+      c.calls.byEndpoint['/v2/options/contracts'] ?? 0,
+      c.calls.byEndpoint['/v2/calendar'] ?? 0,
+    ];
+    expect(daily(await cycleAt('2025-05-23T14:30:00Z'))).toEqual([2, 1]); // Friday 10:30
+    expect(daily(await cycleAt('2025-05-23T19:59:00Z'))).toEqual([0, 0]); // Friday 15:59
+    // Memorial Day: closed, a new day's calendar and the Tuesday + Wednesday contract lists.
+    const holiday = await cycleAt('2025-05-26T14:30:00Z');
+    expect(daily(holiday)).toEqual([2, 1]);
+    expect(holiday).toMatchObject({
+      marketOpen: false,
+      sessions: { zeroDte: '2025-05-27', oneDte: '2025-05-28' },
+    });
+    expect(daily(await cycleAt('2025-05-26T18:00:00Z'))).toEqual([0, 0]);
+    const tuesday = await cycleAt('2025-05-27T14:30:00Z');
+    expect(daily(tuesday)).toEqual([2, 1]);
+    expect(ok(tuesday.symbols.SPY).quality.openInterestDay).toBe('2025-05-27');
   });
 
   it('a failing cache store costs a refetch, never the cycle', async () => {
