@@ -35,11 +35,11 @@ export interface CycleContext {
   signal: AbortSignal;
 }
 
-/** Band of ±pct around spot, widened to whole cents; a level filter, so float64 is fine. */
+/** Band of ±pct around spot, widened to whole cents, never below 0; a level filter, so float64 is fine. */
 export function strikeBandAround(spot: number, pct: number | null): StrikeBand | null {
   if (pct === null || !Number.isFinite(spot) || spot <= 0) return null;
   return {
-    gte: Math.floor(spot * (1 - pct / 100) * 100) / 100,
+    gte: Math.max(0, Math.floor(spot * (1 - pct / 100) * 100) / 100),
     lte: Math.ceil(spot * (1 + pct / 100) * 100) / 100,
   };
 }

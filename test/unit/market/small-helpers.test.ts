@@ -7,6 +7,9 @@ describe('strikeBandAround', () => {
   it('spans ±pct of spot, widened to whole cents', () => {
     expect(strikeBandAround(589.25, 8)).toEqual({ gte: 542.11, lte: 636.39 });
   });
+  it('never asks for a negative strike, however wide the band', () => {
+    expect(strikeBandAround(589.25, 150)).toEqual({ gte: 0, lte: 1473.13 });
+  });
   it('is null when no band is wanted or spot is unusable', () => {
     expect(strikeBandAround(589.25, null)).toBeNull();
     expect(strikeBandAround(Number.NaN, 8)).toBeNull();
