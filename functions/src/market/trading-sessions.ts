@@ -38,7 +38,8 @@ export function toTradingSessions(days: CalendarEntry['days']): TradingSession[]
 
 /**
  * Trading sessions around `asOf` from Alpaca's `/v2/calendar` (holidays and early closes
- * included), fetched at most once per New York day through `cache`.
+ * included), fetched at most once per New York day through `cache` (a calendar with fewer than two
+ * sessions ahead of `asOf` is not cached).
  * @returns the sessions and whether the calendar came from the cache.
  * @throws AlpacaApiError when the calendar call fails.
  */
@@ -61,6 +62,9 @@ export async function loadTradingSessions(input: {
     end,
     days: raw.map((d) => ({ date: d.date, open: normalizeHhMm(d.open), close: normalizeHhMm(d.close) })),
   };
-  await writeCacheBestEffort(input.cache, key, entry);
-  return { sessions: toTradingSessions(entry.days), cached: false };
+  const sessions = toTradingSessions(entry.days);
+  // A calendar that cannot place the 0DTE and 1DTE sessions is not kept for the day: ask again.
+  const ahead = sessions.filter((s) => Date.parse(s.close) > Date.parse(input.asOf)).length;
+  if (ahead >= 2) await writeCacheBestEffort(input.cache, key, entry);
+  return { sessions, cached: false };
 }
