@@ -64,4 +64,22 @@ describe('0DTE and 1DTE follow Alpaca’s clock and calendar', () => {
     expect(spy.buckets.zeroDte.session).toBe('2025-05-19');
     expect(spy.buckets.oneDte.session).toBe('2025-05-20');
   });
+
+  it('a weekly-only symbol: no 0DTE expiry on Thursday is a null bucket; none at all is no_expiries', async () => {
+    await simReset(sim, '2025-05-22T15:00:00Z'); // Thursday; AAPL lists Friday weeklies only
+    const thursday = await simMarketData(sim).marketData.loadChains(['AAPL']);
+    const aapl = ok(thursday.symbols.AAPL);
+    expect(aapl.buckets).toEqual({
+      zeroDte: { session: '2025-05-22', expiry: null },
+      oneDte: { session: '2025-05-23', expiry: '2025-05-23' },
+    });
+    expect(new Set(aapl.chain.contracts.map((c) => c.expiry))).toEqual(new Set(['2025-05-23']));
+
+    await simReset(sim, '2025-05-20T15:00:00Z'); // Tuesday: neither Tuesday nor Wednesday is listed
+    const tuesday = await simMarketData(sim).marketData.loadChains(['AAPL']);
+    expect(tuesday.symbols.AAPL).toMatchObject({
+      ok: false,
+      error: { kind: 'no_expiries', message: 'AAPL: no expiry listed for 2025-05-20 or 2025-05-21' },
+    });
+  });
 });
