@@ -58,7 +58,7 @@ function parseLiveArgs(args: string[]): LiveArgs {
   if (bad !== undefined) throw new RangeError(`--symbols: "${bad}" is not a ticker symbol`);
   const band = values['band-pct'];
   const bandPct = band === 'all' ? null : Number(band);
-  if (bandPct !== null && !(bandPct > 0))
+  if (bandPct !== null && !(Number.isFinite(bandPct) && bandPct > 0))
     throw new RangeError(`--band-pct must be a positive number or "all", got "${band}"`);
   const feed = values.feed === undefined ? undefined : OptionFeed.safeParse(values.feed);
   if (feed?.success === false)

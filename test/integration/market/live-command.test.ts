@@ -126,6 +126,7 @@ describe('gex live', () => {
   it.each([
     [['--feed', 'sip'], /^live: --feed must be "indicative" or "opra", got "sip"$/],
     [['--symbols', 'SPY,SP Y'], /^live: --symbols: "SP Y" is not a ticker symbol$/],
+    [['--band-pct', 'Infinity'], /^live: --band-pct must be a positive number or "all", got "Infinity"$/],
   ])('bad flags %j: one line, exit 2, no request', async (args, line) => {
     await simReset(sim, '2025-05-16T15:00:00Z');
     pointAt(sim.url);
