@@ -89,8 +89,9 @@ async function runPulse(key: string): Promise<void> {
 
 async function main(): Promise<void> {
   const toolchain = emulatorToolchainEnv();
-  await buildFunctions();
+  // Ports first: rebuilding functions/lib under another run's emulator would make it reload.
   await assertPortsFree();
+  await buildFunctions();
   writeLocalSimulatorSecrets();
   const simulator = await startSimulatorProcess();
   children.push(simulator.child);

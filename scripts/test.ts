@@ -52,8 +52,9 @@ async function waitForFreePorts(): Promise<void> {
 
 async function main(): Promise<number> {
   const toolchain = emulatorToolchainEnv();
-  await buildFunctions({ quiet: true });
+  // Wait first: rebuilding functions/lib under another run's emulator would make it reload.
   await waitForFreePorts();
+  await buildFunctions({ quiet: true });
   writeLocalSimulatorSecrets();
   const simulator = await startSimulatorProcess({ quiet: true });
   rmSync(REPORT, { force: true });
