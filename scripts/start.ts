@@ -124,6 +124,8 @@ GEX Pulse is running on the Firebase Emulator Suite (project ${PROJECT_ID}).
   Health               ${HEALTH_URL}
   Emulator UI          off (it is a download; not available offline)
 The scheduler triggers pulse now and at the top of every minute. Ctrl-C stops everything.
+(The emulator's "pulse: function ignored because the pubsub emulator…" line is expected: it never
+fires schedules itself, so this scheduler calls the function's trigger as Cloud Scheduler would.)
 `);
   await runPulse(key);
   if (flags.once) {
