@@ -17,13 +17,14 @@ export function computeSymbols(input: {
   for (const symbol of input.symbols) {
     const loaded = input.chains[symbol] ?? { ok: false, error: 'no chain returned' };
     if (!loaded.ok) {
+      const error = oneLine(loaded.error);
       input.log.warn('pulse symbol failed', {
         symbol,
         stage: 'market_data',
         api_calls: loaded.apiCalls,
-        error: loaded.error,
+        error,
       });
-      outcomes[symbol] = { ok: false, error: loaded.error };
+      outcomes[symbol] = { ok: false, error };
       continue;
     }
     try {
@@ -48,7 +49,19 @@ export function computeSymbols(input: {
   return outcomes;
 }
 
-/** A one-line message of anything thrown. */
+/** Longest upstream error message kept (a short stage prefix may precede it), characters. */
+const MAX_ERROR_CHARS = 300;
+
+/** A one-line message of anything thrown (see {@link oneLine}). */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return oneLine(err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * `text` on one line, at most {@link MAX_ERROR_CHARS} characters: an upstream error can carry a
+ * whole response body (an HTML error page), which must not land in the document every client reads.
+ */
+export function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_ERROR_CHARS ? flat : `${flat.slice(0, MAX_ERROR_CHARS - 1)}…`;
 }

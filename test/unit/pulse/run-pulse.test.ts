@@ -135,6 +135,26 @@ describe('runPulse: failures keep the last good numbers', () => {
     expect(store.regime!.market_volatility_bias).toBe('Bullish');
   });
 
+  it('stores and logs an upstream error on one short line, even when it carries an HTML page', async () => {
+    const { deps, store, market, log } = testDeps({ results: { SPY: spyGood } });
+    const page = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>${'x'.repeat(5000)}</body>\n</html>`;
+    market.failing.set('QQQ', `http: /v1beta1/options/snapshots/{underlying}: failed (502): ${page}`);
+    await runPulse(deps, { scheduleTime: T0 });
+    const stored = store.regime!.missing_symbols.qqq!;
+    expect(stored).toMatch(
+      /^http: \/v1beta1\/options\/snapshots\/\{underlying\}: failed \(502\): <html> <head>/,
+    );
+    expect(stored).not.toMatch(/\n/);
+    expect(stored.length).toBeLessThanOrEqual(300);
+    const logged = log.lines.find((l) => l.message === 'pulse symbol failed')!.fields!.error as string;
+    expect(logged).toBe(stored);
+
+    market.clock = new Error(`connect ECONNREFUSED\n    at TCPConnectWrap ${'y'.repeat(1000)}`);
+    await runPulse(deps, { scheduleTime: T1 });
+    expect(store.regime!.error).toMatch(/^market clock: connect ECONNREFUSED at TCPConnectWrap y+…$/);
+    expect(store.regime!.error!.length).toBeLessThan(320);
+  });
+
   it('turns an engine failure into that symbol’s error', async () => {
     const { deps, store, log } = testDeps({
       results: { SPY: spyGood, QQQ: new Error('spot price is not a positive number') },
