@@ -5,13 +5,16 @@ import type { ChainOutcome, PulseLog } from './ports';
 
 /**
  * Runs the engine on every loaded chain. An engine failure on one symbol becomes that symbol's
- * error; the others are unaffected. Logs symbol, contracts and skipped counts.
+ * error; the others are unaffected. Logs symbol, engine time, API calls, contracts and skipped
+ * counts.
  */
 export function computeSymbols(input: {
   symbols: readonly string[];
   chains: Readonly<Record<string, ChainOutcome>>;
   computeGex: (chain: ChainInput) => GexResult;
   log: PulseLog;
+  /** Wall clock, for the engine's duration per symbol. */
+  now: () => Date;
 }): Record<string, SymbolOutcome> {
   const outcomes: Record<string, SymbolOutcome> = {};
   for (const symbol of input.symbols) {
@@ -28,10 +31,12 @@ export function computeSymbols(input: {
       continue;
     }
     try {
+      const startedMs = input.now().getTime();
       const result = input.computeGex(loaded.chain);
       const q = result.regime.quality;
       input.log.info('pulse symbol computed', {
         symbol,
+        engine_ms: input.now().getTime() - startedMs,
         api_calls: loaded.apiCalls,
         contracts_seen: q.contracts_seen,
         contracts_used: q.contracts_used,

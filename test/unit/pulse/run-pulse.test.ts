@@ -55,6 +55,15 @@ describe('runPulse: writes', () => {
       market_open: true,
       stale: false,
     });
+    const spyLine = log.lines.find((l) => l.message === 'pulse symbol computed')!;
+    expect(spyLine.fields).toMatchObject({
+      symbol: 'SPY',
+      engine_ms: 0,
+      api_calls: 1,
+      contracts_seen: 4,
+      contracts_used: 4,
+      skipped: {},
+    });
   });
 
   it('normalizes the schedule time and falls back to the wall clock when it is unparsable', async () => {
