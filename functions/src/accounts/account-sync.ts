@@ -13,6 +13,7 @@ export interface AccountSync {
   syncAll(input: { asOf: string }): Promise<AccountSyncReport>;
 }
 
+/** Counts of one account sync, logged by the pulse. */
 export interface AccountSyncReport {
   /** Connected users found. */
   users: number;

@@ -11,6 +11,7 @@ import { latestIso, mergeSymbol, type SymbolOutcome } from './merge-symbol';
 import type { MarketClock } from './ports';
 import type { PulseWrites } from './pulse-writes';
 
+/** What {@link buildPulseWrites} turns into documents: this pulse's outcomes and the previous document. */
 export interface BuildWritesInput {
   /** Configured upper-case tickers, in order. */
   symbols: readonly string[];

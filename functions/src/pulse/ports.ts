@@ -38,6 +38,7 @@ export interface Lease {
   pulseTime: string;
 }
 
+/** The lease, or why it was refused: `held` by a live pulse, or `superseded` by a later write. */
 export type LeaseAttempt =
   { acquired: true; lease: Lease } | { acquired: false; reason: 'held' | 'superseded' };
 
