@@ -162,7 +162,7 @@ export async function run(args: string[]): Promise<number> {
     config = configFrom(parsed);
   } catch (error) {
     const hint =
-      error instanceof AlpacaConfigError && error.field !== 'APCA_OPTIONS_FEED'
+      error instanceof AlpacaConfigError && /^APCA_API_(KEY_ID|SECRET_KEY)$/.test(error.field)
         ? ' (or point APCA_API_BASE_URL/APCA_API_DATA_URL at `npm run simulator`)'
         : '';
     console.error(`live: ${error instanceof Error ? error.message : String(error)}${hint}`);

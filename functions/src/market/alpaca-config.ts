@@ -48,14 +48,32 @@ export class AlpacaConfigError extends Error {
   }
 }
 
-const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+/**
+ * A host override as a base URL: http(s) only, without trailing slashes or a trailing API version
+ * (`/v2`, `/v1beta1`), since Alpaca's docs often write the hosts with one and the paths add it.
+ * @throws AlpacaConfigError naming `name` when the value is not an http(s) URL.
+ */
+function baseUrl(name: string, value: string | undefined, fallback: string): string {
+  const text = value?.trim() || fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new AlpacaConfigError(name, `${name} must be an http(s) URL, got "${text}"`);
+  }
+  return text.replace(/\/+$/, '').replace(/\/v(2|1beta1)$/, '');
+}
 
 /**
  * Reads Alpaca's conventional variables: `APCA_API_KEY_ID`, `APCA_API_SECRET_KEY`, host overrides
  * `APCA_API_BASE_URL` (trading; default paper) and `APCA_API_DATA_URL` (market data), and
  * `APCA_OPTIONS_FEED` (`indicative` default, `opra`). Call it at the edge (CLI), never in the core.
- * A trading URL ending in `/v2` (as Alpaca's docs often write it) is accepted and trimmed.
- * @throws AlpacaConfigError when the key or secret is missing or the feed is unknown.
+ * A host URL ending in `/v2` (as Alpaca's docs often write it) is accepted and trimmed.
+ * @throws AlpacaConfigError when the key or secret is missing, a host is not an http(s) URL, or
+ *   the feed is unknown.
  */
 export function alpacaConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AlpacaConfig {
   const keyId = env.APCA_API_KEY_ID?.trim();
@@ -72,8 +90,8 @@ export function alpacaConfigFromEnv(env: Readonly<Record<string, string | undefi
   return {
     keyId,
     secretKey,
-    tradingBaseUrl: trimSlash(env.APCA_API_BASE_URL?.trim() || ALPACA_PAPER_TRADING_URL).replace(/\/v2$/, ''),
-    dataBaseUrl: trimSlash(env.APCA_API_DATA_URL?.trim() || ALPACA_DATA_URL),
+    tradingBaseUrl: baseUrl('APCA_API_BASE_URL', env.APCA_API_BASE_URL, ALPACA_PAPER_TRADING_URL),
+    dataBaseUrl: baseUrl('APCA_API_DATA_URL', env.APCA_API_DATA_URL, ALPACA_DATA_URL),
     optionFeed: feed.data,
   };
 }

@@ -144,6 +144,13 @@ describe('gex live', () => {
     expect(stderr).toEqual(['live: APCA_OPTIONS_FEED must be "indicative" or "opra", got "sip"']);
   });
 
+  it('a host override that is not an http(s) URL is a usage error naming the variable', async () => {
+    pointAt('localhost:4010');
+    const { code, stdout, stderr } = await capture(live, ['--symbols', 'SPY']);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toEqual(['live: APCA_API_BASE_URL must be an http(s) URL, got "localhost:4010"']);
+  });
+
   it('says so when a chain took more than one page', async () => {
     await simReset(sim);
     await simPost(sim, 'replay', { file: 'test/fixtures/cboe/spx_quotedata_2023-09-14_1631ET.csv' });

@@ -26,8 +26,15 @@ describe('alpacaConfigFromEnv', () => {
     expect(config.optionFeed).toBe('opra');
   });
 
+  it('trims a trailing API version from the data host too', () => {
+    const config = alpacaConfigFromEnv({ ...keys, APCA_API_DATA_URL: 'https://data.alpaca.markets/v2' });
+    expect(config.dataBaseUrl).toBe('https://data.alpaca.markets');
+  });
+
   it.each([
     [{ APCA_API_SECRET_KEY: 'secret' }, 'APCA_API_KEY_ID'],
+    [{ ...keys, APCA_API_BASE_URL: 'localhost:4010' }, 'APCA_API_BASE_URL'],
+    [{ ...keys, APCA_API_DATA_URL: 'not a url' }, 'APCA_API_DATA_URL'],
     [{ APCA_API_KEY_ID: 'id', APCA_API_SECRET_KEY: '  ' }, 'APCA_API_SECRET_KEY'],
     [{ ...keys, APCA_OPTIONS_FEED: 'sip' }, 'APCA_OPTIONS_FEED'],
   ])('names the missing or bad variable (%o)', (env, field) => {
