@@ -28,6 +28,7 @@ export interface Paged<T> {
   truncated: boolean;
 }
 
+/** One underlying's `/v2/options/contracts` listing, every page up to `maxPages`. */
 export interface ContractsQuery {
   underlying: string;
   /** Inclusive expiry range, `YYYY-MM-DD`; always explicit (Alpaca's default stops at the weekend). */
@@ -38,6 +39,7 @@ export interface ContractsQuery {
   maxPages: number;
 }
 
+/** One underlying's `/v1beta1/options/snapshots/{underlying}` chain, every page up to `maxPages`. */
 export interface ChainQuery extends Omit<ContractsQuery, 'limit'> {
   /** Strike band in USD, inclusive; omitted = every strike. */
   strikeGte?: number;

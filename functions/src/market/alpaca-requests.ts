@@ -19,6 +19,7 @@ interface PageOf<T> {
 
 /** The SDK serializes date filters with `toISOString()`; a UTC midnight keeps the calendar date. */
 export const utcDate = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+/** The SDK's per-call `RequestInit` carrying the caller's abort signal, if any. */
 export const init = (signal?: AbortSignal): RequestInit | undefined => (signal ? { signal } : undefined);
 
 /** Drives the SDK's page-token pagination, stopping after `maxPages` pages. */

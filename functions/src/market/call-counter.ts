@@ -22,6 +22,7 @@ export interface CallCounter {
   snapshot(): CallCounts;
 }
 
+/** A tally with every count at zero. */
 export const emptyCallCounts = (): CallCounts => ({
   marketData: 0,
   trading: 0,

@@ -17,6 +17,7 @@ export type JoinSkipReason =
   /** A snapshot of a listed contract whose expiry is not a 0DTE/1DTE expiry. */
   | 'outside_expiries';
 
+/** The engine's contracts of one chain, and how many were left out by reason. */
 export interface JoinResult {
   contracts: ContractInput[];
   skipped: Partial<Record<JoinSkipReason, number>>;

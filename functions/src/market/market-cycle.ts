@@ -58,6 +58,7 @@ export interface SymbolCalls {
   trading: number;
 }
 
+/** One symbol's outcome of a cycle: its engine input, or why it failed; either way its own calls. */
 export type SymbolChainResult =
   | {
       symbol: string;

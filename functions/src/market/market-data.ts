@@ -12,6 +12,7 @@ import type { OpenInterestCache } from './open-interest';
 import { type CalendarCache, loadTradingSessions } from './trading-sessions';
 import type { RawClock } from './wire-schemas';
 
+/** What {@link createMarketData} is built on: the client, the daily caches and the tuning (all optional but the client). */
 export interface MarketDataDeps {
   client: AlpacaClient;
   /** Daily OI cache; default in-memory (the pulse passes a Firestore-backed one). */
@@ -33,6 +34,7 @@ export interface MarketDataDeps {
   concurrency?: number;
 }
 
+/** Per-call options of {@link MarketData.loadChains}. */
 export interface LoadChainsOptions {
   /** Aborts the cycle (on top of its own deadline). */
   signal?: AbortSignal;
@@ -40,6 +42,7 @@ export interface LoadChainsOptions {
   clock?: RawClock;
 }
 
+/** The adapter's market-data loader (see {@link createMarketData}). */
 export interface MarketData {
   /**
    * One cycle: Alpaca's clock and the latest trades of all symbols at once, then the calendar
