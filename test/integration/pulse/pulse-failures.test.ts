@@ -79,4 +79,15 @@ describe('pulse under Alpaca failures', () => {
     expect(doc.symbols).toEqual(['spy']);
     expect(doc.missing_symbols.qqq).toMatch(/empty/i);
   });
+
+  it('without SPY numbers the market bias is Neutral, not another symbol’s', async () => {
+    await sim.setFaults([{ kind: 'empty_chain', symbol: 'SPY' }]);
+    expect(await triggerPulse(t0)).toBe(200);
+    const doc = await readRegime();
+    expect(doc.symbols).toEqual(['qqq']);
+    expect(doc.missing_symbols.spy).toMatch(/empty/i);
+    // QQQ has a sign of its own, which must not stand in for SPY's.
+    expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).not.toBe('Neutral');
+    expect(doc.market_volatility_bias).toBe('Neutral');
+  });
 });
