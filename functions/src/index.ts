@@ -5,7 +5,7 @@
 import * as logger from 'firebase-functions/logger';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { alpacaKeyId, alpacaSecretKey, healthMaxAgeSeconds } from './config/params';
+import { alpacaKeyId, alpacaSecretKey, closedCadenceMinutes, healthMaxAgeSeconds } from './config/params';
 import { readHealth } from './health/read-health';
 import { buildPulseDeps, PULSE_TIMEOUT_SECONDS } from './pulse/production-deps';
 import { runPulse } from './pulse/run-pulse';
@@ -38,6 +38,7 @@ export const health = onRequest({ memory: '256MiB', timeoutSeconds: 10, cors: tr
       db: getDb(),
       now: new Date(),
       maxAgeSeconds: healthMaxAgeSeconds.value(),
+      closedCadenceMinutes: closedCadenceMinutes.value(),
     });
     res.status(report.status).json(report.body);
   } catch (err) {

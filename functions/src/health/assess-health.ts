@@ -24,25 +24,31 @@ export interface HealthReport {
   };
 }
 
+/** How {@link assessHealth} judges a document. */
+export interface HealthOptions {
+  /** The instant judged. */
+  now: Date;
+  /** Seconds a document may go without a rewrite (from the open, once a session has begun). */
+  maxAgeSeconds: number;
+  /** The pulse's closed-market cadence, minutes: a closed document may be this much older. */
+  closedCadenceMinutes?: number;
+}
+
 /**
  * Judges the regime document at `now`. Problems: no document, a stale document or symbol, a
- * symbol that never succeeded, or a document not rewritten within `maxAgeSeconds` (counted from
- * the open when a session began after the write, so the session's first pulse has time to land).
+ * symbol that never succeeded, or a document not rewritten in time (see {@link isOverdue}).
  * 503 only when there is a problem during market hours (per the stored clock, see
  * {@link isMarketHours}); outside them a quiet pulse is expected. Pure.
  */
-export function assessHealth(
-  doc: MarketRegimeDocument | null,
-  now: Date,
-  maxAgeSeconds: number,
-): HealthReport {
+export function assessHealth(doc: MarketRegimeDocument | null, options: HealthOptions): HealthReport {
   if (doc === null) return missingReport();
+  const { now } = options;
   const writtenMs = Date.parse(doc.last_updated);
   const ageSeconds = Number.isNaN(writtenMs)
     ? null
     : Math.max(0, Math.round((now.getTime() - writtenMs) / 1000));
   const { symbols, problems } = listProblems(doc);
-  if (isOverdue(doc, now, maxAgeSeconds)) {
+  if (isOverdue(doc, options)) {
     problems.push(ageSeconds === null ? 'last_updated is not a time' : `regime is ${ageSeconds}s old`);
   }
   const marketHours = isMarketHours(doc, now);
@@ -83,16 +89,19 @@ function listProblems(doc: MarketRegimeDocument) {
 }
 
 /**
- * Whether the document is older than `maxAgeSeconds`, counted from its write or from the open of
- * a session that began after it (an unreadable `last_updated` is overdue).
+ * Whether the document is older than allowed: `maxAgeSeconds` from the open of a session that
+ * began after the write (the session's first pulse has that long to land), else from the write,
+ * plus the closed-market cadence for a closed document. An unreadable `last_updated` is overdue.
  */
-function isOverdue(doc: MarketRegimeDocument, now: Date, maxAgeSeconds: number): boolean {
+function isOverdue(doc: MarketRegimeDocument, options: HealthOptions): boolean {
   const writtenMs = Date.parse(doc.last_updated);
   if (Number.isNaN(writtenMs)) return true;
   const openMs = doc.next_open ? Date.parse(doc.next_open) : Number.NaN;
-  const t = now.getTime();
-  const dueFromMs = openMs > writtenMs && openMs <= t ? openMs : writtenMs;
-  return t - dueFromMs > maxAgeSeconds * 1000;
+  const t = options.now.getTime();
+  const sessionSinceWrite = openMs > writtenMs && openMs <= t;
+  const cadenceMs = (options.closedCadenceMinutes ?? 0) * 60_000;
+  const allowedMs = options.maxAgeSeconds * 1000 + (doc.market_open || sessionSinceWrite ? 0 : cadenceMs);
+  return t - (sessionSinceWrite ? openMs : writtenMs) > allowedMs;
 }
 
 function pickSymbol(map: NonNullable<ReturnType<typeof symbolRegimeOf>>) {
