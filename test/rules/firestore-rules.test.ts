@@ -100,3 +100,22 @@ describe('server-only state', () => {
     });
   }
 });
+
+describe('collection queries', () => {
+  const list = (db: Firestore, path: string) => db.collection(path).get();
+
+  it('signed-in users list profiles and history; signed-out clients cannot', async () => {
+    await assertSucceeds(list(alice(), 'gexProfiles'));
+    await assertSucceeds(list(alice(), 'history'));
+    await assertFails(list(signedOut(), 'history'));
+  });
+
+  it('nobody lists all users, another user’s data, credentials or server state', async () => {
+    await assertFails(list(alice(), 'users'));
+    await assertFails(list(bob(), 'users/alice/data'));
+    await assertSucceeds(list(alice(), 'users/alice/data'));
+    await assertFails(list(alice(), 'users/alice/private'));
+    await assertFails(list(alice(), 'serverState'));
+    await assertFails(list(alice(), 'marketCache'));
+  });
+});
