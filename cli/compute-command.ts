@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { cboeChainInput, type ExpirySelection } from '../functions/src/cboe/cboe-chain-input';
 import { type CboeChain, CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
 import { expiryCloseMs } from '../functions/src/gex/time-to-expiry';
-import { computeGex } from '../functions/src/gex/compute-gex';
-import type { SymbolRegime } from '../functions/src/contract/regime';
+import { computeGex, GexInputError } from '../functions/src/gex/compute-gex';
+import type { GexResult, SymbolRegime } from '../functions/src/contract/regime';
 import type { ChainInput } from '../functions/src/gex/types';
 import { formatRegimeSummary } from './format-regime';
 
@@ -104,6 +104,16 @@ function markUnselected(byExpiry: SymbolRegime['by_expiry'], selection: ExpirySe
   if (!selection.oneDte && byExpiry.one_dte.option_count === 0) byExpiry.one_dte.note = 'not selected';
 }
 
+/** The engine's result; a chain it cannot compute (e.g. no usable contract) is a one-line input error. */
+function computeOrExplain(input: ChainInput): GexResult {
+  try {
+    return computeGex(input);
+  } catch (error) {
+    if (error instanceof GexInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function compute(args: string[]): Promise<number> {
   const flags = parseFlags(args);
   if (flags.help) {
@@ -117,14 +127,8 @@ async function compute(args: string[]): Promise<number> {
   const chain = await loadChain(flags.cboe);
   const input = cboeChainInput(chain, { asOf, expiries: selection });
   if (input.contracts.length === 0) throw new UsageError(describeEmpty(chain, input, selection));
-  const result = computeGex(input);
+  const result = computeOrExplain(input);
   markUnselected(result.regime.by_expiry, selection);
-  if (result.regime.option_count === 0) {
-    const skipped = JSON.stringify(result.regime.quality.skipped);
-    throw new UsageError(
-      `no usable contracts among ${input.contracts.length} selected (skipped: ${skipped})`,
-    );
-  }
   console.log(
     flags.json ? JSON.stringify(result.regime, null, 2) : formatRegimeSummary(chain.underlying, result),
   );

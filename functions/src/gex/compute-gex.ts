@@ -11,13 +11,13 @@ import {
 import type { ChainInput } from './types';
 import { sweepZeroGamma, type SweepContract } from './zero-gamma';
 
-/** A chain the engine cannot compute at all (its spot or as-of time is unusable). */
+/** A chain the engine cannot compute at all: unusable spot or as-of time, or no usable contract. */
 export class GexInputError extends Error {
   override readonly name = 'GexInputError';
   constructor(
     message: string,
     readonly underlying: string,
-    readonly field: 'spotPrice' | 'asOf',
+    readonly field: 'spotPrice' | 'asOf' | 'contracts',
   ) {
     super(`${underlying}: ${message}`);
   }
@@ -28,7 +28,8 @@ export class GexInputError extends Error {
  * contract (`SymbolRegime`, decimal strings, USD per $1 move unless `_per_pct`), the profile by
  * strike, and the re-priced GEX curve used for the zero-gamma level. Pure and deterministic.
  * Bad contracts are skipped and counted in `quality`; the result holds no NaN or Infinity.
- * @throws GexInputError when the spot price is not a positive number or `asOf` is not an instant.
+ * @throws GexInputError when the spot price is not a positive number, `asOf` is not an instant, or
+ *   no contract is usable (all-zero totals would pass for data).
  */
 export function computeGex(input: ChainInput): GexResult {
   const spot = parseDecimal(input.spotPrice);
@@ -43,6 +44,13 @@ export function computeGex(input: ChainInput): GexResult {
   if (!Number.isFinite(asOfMs))
     throw new GexInputError(`as-of is not an instant: ${input.asOf}`, input.underlying, 'asOf');
   const chain = normalizeContracts(input, spot, asOfMs);
+  if (chain.contracts.length === 0) {
+    throw new GexInputError(
+      `no usable contracts among ${chain.seen} (skipped: ${JSON.stringify(chain.skipped)})`,
+      input.underlying,
+      'contracts',
+    );
+  }
   const aggregate = aggregateGex(chain.contracts, spot);
   const sweep = sweepZeroGamma({
     contracts: sweepContracts(chain),

@@ -35,7 +35,7 @@ export function createAlpacaMarketSource(input: {
       for (const [symbol, result] of Object.entries(cycle.symbols)) {
         const apiCalls = result.calls.marketData + result.calls.trading;
         chains[symbol] = result.ok
-          ? { ok: true, chain: result.chain, apiCalls }
+          ? { ok: true, chain: result.chain, apiCalls, adapterSkipped: result.quality.skipped }
           : { ok: false, error: `${result.error.kind}: ${result.error.message}`, apiCalls };
       }
       return { chains, apiCalls: cycle.calls.marketData + cycle.calls.trading };

@@ -1,11 +1,13 @@
 import type { GexResult } from '../contract/regime';
 import type { ChainInput } from '../gex/types';
+import { mergeAdapterQuality } from '../market/merge-adapter-quality';
 import type { SymbolOutcome } from './merge-symbol';
 import type { ChainOutcome, PulseLog } from './ports';
 
 /**
- * Runs the engine on every loaded chain. An engine failure on one symbol becomes that symbol's
- * error; the others are unaffected. Logs symbol, engine time, API calls, contracts and skipped
+ * Runs the engine on every loaded chain and adds the adapter's skipped contracts to its `quality`.
+ * An engine failure on one symbol (no usable contract included) becomes that symbol's error; the
+ * others are unaffected. Logs symbol, engine time, API calls, contracts and skipped
  * counts.
  */
 export function computeSymbols(input: {
@@ -32,7 +34,10 @@ export function computeSymbols(input: {
     }
     try {
       const startedMs = input.now().getTime();
-      const result = input.computeGex(loaded.chain);
+      const computed = input.computeGex(loaded.chain);
+      const result = loaded.adapterSkipped
+        ? { ...computed, regime: mergeAdapterQuality(computed.regime, { skipped: loaded.adapterSkipped }) }
+        : computed;
       const q = result.regime.quality;
       input.log.info('pulse symbol computed', {
         symbol,

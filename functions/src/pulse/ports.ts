@@ -15,7 +15,14 @@ export interface MarketClock {
 
 /** One symbol's chain, or why it could not be loaded. */
 export type ChainOutcome =
-  { ok: true; chain: ChainInput; apiCalls?: number } | { ok: false; error: string; apiCalls?: number };
+  | {
+      ok: true;
+      chain: ChainInput;
+      apiCalls?: number;
+      /** Contracts the provider's data dropped before the engine (one-sided joins, bad rows), by reason. */
+      adapterSkipped?: Readonly<Record<string, number>>;
+    }
+  | { ok: false; error: string; apiCalls?: number };
 
 /** Market data for the pulse (the Alpaca adapter behind it). */
 export interface MarketDataSource {

@@ -147,12 +147,26 @@ describe('computeGex: validation and quality', () => {
     const result = computeGex(atClose).regime;
     expect(result.option_count).toBe(1);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
-    const after = computeGex({ ...atClose, asOf: '2025-05-20T20:00:01Z' }).regime;
-    expect(after.quality.skipped).toEqual({ expired: 1 });
+    // One second later it is expired: skipped, and with nothing else usable the chain is refused.
+    expect(() => computeGex({ ...atClose, asOf: '2025-05-20T20:00:01Z' })).toThrow(
+      'no usable contracts among 1 (skipped: {"expired":1})',
+    );
   });
 
   it('throws a typed error for an unusable spot or as-of', () => {
     expect(() => computeGex(chain([], { spotPrice: '-1' }))).toThrow(GexInputError);
     expect(() => computeGex(chain([], { asOf: 'soon' }))).toThrow(GexInputError);
+  });
+
+  it('refuses a chain with no usable contract rather than returning zeros as data', () => {
+    const error = (() => {
+      try {
+        computeGex(chain([]));
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(GexInputError);
+    expect((error as GexInputError).field).toBe('contracts');
   });
 });

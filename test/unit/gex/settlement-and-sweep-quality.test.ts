@@ -29,9 +29,11 @@ describe('quality: contracts left out of the zero-gamma sweep', () => {
   });
 
   it('does not price with a provider IV below 0.1% (it would make a finite-looking gamma of 0)', () => {
-    const { regime } = computeGex(chain([contract({ side: 'call', impliedVolatility: '1e-12' })]));
+    const priced = contract({ side: 'put', gamma: '0.01' });
+    const tinyIv = contract({ side: 'call', impliedVolatility: '1e-12' });
+    const { regime } = computeGex(chain([priced, tinyIv]));
     expect(regime.quality).toMatchObject({
-      contracts_used: 0,
+      contracts_used: 1,
       local_greeks: 0,
       skipped: { missing_gamma: 1 },
     });
