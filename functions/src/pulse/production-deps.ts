@@ -15,7 +15,7 @@ import {
 import { parseSymbols, type PulseConfig } from '../config/pulse-config';
 import { computeGex } from '../gex/compute-gex';
 import { createAlpacaClient } from '../market/alpaca-client';
-import { OptionFeed, type AlpacaConfig } from '../market/alpaca-config';
+import { alpacaConfigFromEnv, type AlpacaConfig } from '../market/alpaca-config';
 import { createMemoryDailyCache } from '../market/daily-cache';
 import { createMarketData } from '../market/market-data';
 import { OpenInterestEntry } from '../market/open-interest';
@@ -92,15 +92,19 @@ export function pulseConfigFromParams(): PulseConfig {
   };
 }
 
-/** Alpaca settings from params and secrets (read at call time, never logged). */
+/**
+ * Alpaca settings from params and secrets (read at call time, never logged), checked and
+ * normalized by the same rules as the CLI's environment (http(s) hosts, no trailing `/v2`, known feed).
+ * @throws AlpacaConfigError naming the param that is missing or invalid.
+ */
 function alpacaConfigFromParams(): AlpacaConfig {
-  return {
-    keyId: alpacaKeyId.value(),
-    secretKey: alpacaSecretKey.value(),
-    tradingBaseUrl: alpacaBaseUrl.value().replace(/\/+$/, '').replace(/\/v2$/, ''),
-    dataBaseUrl: alpacaDataUrl.value().replace(/\/+$/, ''),
-    optionFeed: OptionFeed.parse(alpacaFeed.value()),
-  };
+  return alpacaConfigFromEnv({
+    APCA_API_KEY_ID: alpacaKeyId.value(),
+    APCA_API_SECRET_KEY: alpacaSecretKey.value(),
+    APCA_API_BASE_URL: alpacaBaseUrl.value(),
+    APCA_API_DATA_URL: alpacaDataUrl.value(),
+    APCA_OPTIONS_FEED: alpacaFeed.value(),
+  });
 }
 
 let warm: { key: string; market: MarketDataSource } | undefined;
