@@ -6,17 +6,15 @@
  *
  * `npm start -- --once` triggers one pulse, prints the regime document and stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { buildFunctions } from './build-functions';
 import {
   assertPortsFree,
+  EMULATORS,
   emulatorToolchainEnv,
-  firebaseCli,
   PROJECT_ID,
-  ROOT,
-  startSimulatorProcess,
-  writeLocalSimulatorSecrets,
+  prepareLocalRun,
+  spawnFirebase,
 } from './lib/dev-env';
 import { findTriggerKey, invokeScheduled } from './lib/scheduler';
 
@@ -91,22 +89,9 @@ async function main(): Promise<void> {
   const toolchain = emulatorToolchainEnv();
   // Ports first: rebuilding functions/lib under another run's emulator would make it reload.
   await assertPortsFree();
-  await buildFunctions();
-  writeLocalSimulatorSecrets();
-  const simulator = await startSimulatorProcess();
+  const simulator = await prepareLocalRun();
   children.push(simulator.child);
-  const emulators = spawn(
-    firebaseCli()[0]!,
-    [
-      ...firebaseCli().slice(1),
-      'emulators:start',
-      '--project',
-      PROJECT_ID,
-      '--only',
-      'auth,firestore,functions',
-    ],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...toolchain } },
-  );
+  const emulators = spawnFirebase(['emulators:start', '--only', EMULATORS], { toolchain, stdio: 'inherit' });
   children.push(emulators);
   emulators.on('exit', (code) => {
     if (!stopping) {

@@ -4,18 +4,15 @@
  * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
  * emulators. Exits with vitest's code.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFunctions } from './build-functions';
 import {
   assertPortsFree,
+  EMULATORS,
   emulatorToolchainEnv,
-  firebaseCli,
-  PROJECT_ID,
+  prepareLocalRun,
   ROOT,
-  startSimulatorProcess,
-  writeLocalSimulatorSecrets,
+  spawnFirebase,
 } from './lib/dev-env';
 
 const WAIT_FOR_PORTS_MS = 5 * 60_000;
@@ -54,9 +51,7 @@ async function main(): Promise<number> {
   const toolchain = emulatorToolchainEnv();
   // Wait first: rebuilding functions/lib under another run's emulator would make it reload.
   await waitForFreePorts();
-  await buildFunctions({ quiet: true });
-  writeLocalSimulatorSecrets();
-  const simulator = await startSimulatorProcess({ quiet: true });
+  const simulator = await prepareLocalRun({ quiet: true });
   rmSync(REPORT, { force: true });
   try {
     const vitest = [
@@ -68,28 +63,11 @@ async function main(): Promise<number> {
       `--outputFile.json=${REPORT}`,
       ...process.argv.slice(2),
     ];
-    const exec = spawn(
-      firebaseCli()[0]!,
-      [
-        ...firebaseCli().slice(1),
-        'emulators:exec',
-        '--project',
-        PROJECT_ID,
-        '--only',
-        'auth,firestore,functions',
-        vitest.map(shellQuote).join(' '),
-      ],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          ...toolchain,
-          SIMULATOR_URL: simulator.url,
-          FUNCTIONS_EMULATOR_ORIGIN: 'http://127.0.0.1:5001',
-        },
-      },
-    );
+    const exec = spawnFirebase(['emulators:exec', '--only', EMULATORS, vitest.map(shellQuote).join(' ')], {
+      toolchain,
+      stdio: 'inherit',
+      env: { SIMULATOR_URL: simulator.url, FUNCTIONS_EMULATOR_ORIGIN: 'http://127.0.0.1:5001' },
+    });
     const code = await new Promise<number>((resolve) =>
       exec.on('exit', (exitCode) => resolve(exitCode ?? 1)),
     );

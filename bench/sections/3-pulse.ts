@@ -6,20 +6,17 @@
  * fits a 256 MiB instance). Baseline: the same steady pulses with no injected latency.
  * Needs the emulator ports free (no `npm start`/`npm test` running); otherwise it says so and skips.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { buildFunctions } from '../../scripts/build-functions';
 import {
   assertPortsFree,
   emulatorToolchainEnv,
-  firebaseCli,
+  prepareLocalRun,
   PROJECT_ID,
-  ROOT,
   SIMULATOR_PORT,
-  startSimulatorProcess,
-  writeLocalSimulatorSecrets,
+  spawnFirebase,
 } from '../../scripts/lib/dev-env';
 import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
 
@@ -202,14 +199,11 @@ export async function run(): Promise<void> {
     return;
   }
   const toolchain = emulatorToolchainEnv();
-  await buildFunctions({ quiet: true });
-  writeLocalSimulatorSecrets();
-  const simulator = await startSimulatorProcess({ quiet: true, args: ['--now', FIXED_OPEN] });
-  const emulators = spawn(
-    firebaseCli()[0]!,
-    [...firebaseCli().slice(1), 'emulators:start', '--project', PROJECT_ID, '--only', 'firestore,functions'],
-    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...toolchain } },
-  );
+  const simulator = await prepareLocalRun({ quiet: true, simulatorArgs: ['--now', FIXED_OPEN] });
+  const emulators = spawnFirebase(['emulators:start', '--only', 'firestore,functions'], {
+    toolchain,
+    stdio: 'ignore',
+  });
   try {
     await measure(emulators);
   } finally {

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFunctions } from '../build-functions';
 import { findJava, prepareFirestoreJar } from './toolchain';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -105,7 +106,33 @@ export async function startSimulatorProcess(
   throw new Error(`the Alpaca simulator did not answer on ${url} within 20 s`);
 }
 
-/** Path of the firebase-tools CLI, run with the same Node as this script. */
-export function firebaseCli(): string[] {
-  return [process.execPath, join(ROOT, 'node_modules', 'firebase-tools', 'lib', 'bin', 'firebase.js')];
+/** The emulators a local run starts: what the functions and their tests need. */
+export const EMULATORS = 'auth,firestore,functions';
+
+/**
+ * Runs firebase-tools (with the same Node as this script) for the demo project, e.g.
+ * `['emulators:start', '--only', EMULATORS]`, with the emulator toolchain in its environment.
+ */
+export function spawnFirebase(
+  args: string[],
+  options: { toolchain: NodeJS.ProcessEnv; stdio: 'inherit' | 'ignore'; env?: NodeJS.ProcessEnv },
+): ChildProcess {
+  const cli = join(ROOT, 'node_modules', 'firebase-tools', 'lib', 'bin', 'firebase.js');
+  return spawn(process.execPath, [cli, ...args, '--project', PROJECT_ID], {
+    cwd: ROOT,
+    stdio: options.stdio,
+    env: { ...process.env, ...options.toolchain, ...options.env },
+  });
+}
+
+/**
+ * What every local run does once its ports are known to be free: build functions/lib, write the
+ * simulator's keys for the Functions emulator, start the simulator.
+ */
+export async function prepareLocalRun(
+  options: { quiet?: boolean; simulatorArgs?: string[] } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  await buildFunctions({ quiet: options.quiet });
+  writeLocalSimulatorSecrets();
+  return startSimulatorProcess({ quiet: options.quiet, args: options.simulatorArgs });
 }
