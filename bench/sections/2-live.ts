@@ -85,7 +85,7 @@ export async function run(): Promise<void> {
     `steady cycle (median of ${STEADY_CYCLES}): ${steadyMs.toFixed(0)} ms = ${(steadyMs / LATENCY_MS).toFixed(2)}× latency (goal < 6×); calls ${calls(last)}`,
   );
   console.log(
-    `steady market-data calls per cycle: ${last.calls.marketData} (${JSON.stringify(last.calls.byEndpoint)})`,
+    `steady market-data calls per cycle: ${last.calls.marketData}; requests by endpoint: ${JSON.stringify(last.calls.byEndpoint)}`,
   );
   console.log(
     `baseline, no injected latency: warm-up ${base.cold.wallMs.toFixed(0)} ms, first ${base.first.wallMs.toFixed(0)} ms, steady ${baseSteadyMs.toFixed(1)} ms (adapter + engine + simulator overhead)`,
