@@ -1,5 +1,5 @@
 /**
- * `npm run gex -- live [--symbols SPY,QQQ] [--json] [--band-pct 8|all] [--feed indicative|opra]`
+ * `npm run gex -- live [--symbols SPY,QQQ] [--json] [--band-pct 10|all] [--feed indicative|opra]`
  *
  * One market-data cycle from Alpaca (or the bundled simulator, through `APCA_API_BASE_URL` /
  * `APCA_API_DATA_URL`) and the GEX engine on each chain. `--json` prints one JSON object keyed by
@@ -19,7 +19,7 @@ import {
   OptionFeed,
 } from '../functions/src/market/alpaca-config';
 import type { ChainFailure, MarketCycle, SymbolChainResult } from '../functions/src/market/market-cycle';
-import { createMarketData } from '../functions/src/market/market-data';
+import { createMarketData, DEFAULT_STRIKE_BAND_PCT } from '../functions/src/market/market-data';
 import { mergeAdapterQuality } from '../functions/src/market/merge-adapter-quality';
 import { formatRegimeSummary } from './format-regime';
 
@@ -44,7 +44,7 @@ function parseLiveArgs(args: string[]): LiveArgs {
     options: {
       symbols: { type: 'string', default: 'SPY,QQQ' },
       json: { type: 'boolean', default: false },
-      'band-pct': { type: 'string', default: '8' },
+      'band-pct': { type: 'string', default: String(DEFAULT_STRIKE_BAND_PCT) },
       feed: { type: 'string' },
     },
   });

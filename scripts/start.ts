@@ -63,9 +63,11 @@ async function waitForPulseTrigger(): Promise<string> {
   }
 }
 
-async function runPulse(key: string): Promise<void> {
+const MINUTE_MS = 60_000;
+
+/** Invokes pulse as Cloud Scheduler would for the minute `scheduleTime`, and says how it went. */
+async function runPulse(key: string, scheduleTime: Date): Promise<void> {
   const started = Date.now();
-  const scheduleTime = new Date(Math.floor(started / 60_000) * 60_000);
   try {
     const { status, body } = await invokeScheduled({
       functionsOrigin: FUNCTIONS_ORIGIN,
@@ -112,19 +114,25 @@ The scheduler triggers pulse now and at the top of every minute. Ctrl-C stops ev
 (The emulator's "pulse: function ignored because the pubsub emulator…" line is expected: it never
 fires schedules itself, so this scheduler calls the function's trigger as Cloud Scheduler would.)
 `);
-  await runPulse(key);
+  // The minute ticks are armed before the first pulse, so a slow first pulse never costs a minute.
+  if (!flags.once) scheduleEveryMinute(key);
+  await runPulse(key, new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS));
   if (flags.once) {
     const doc = await fetch(REGIME_URL, { headers: { authorization: 'Bearer owner' } });
     console.log(`regime document (HTTP ${doc.status}):\n${await doc.text()}`);
     stopAll(doc.ok ? 0 : 1);
     return;
   }
-  const tick = (): void => {
+}
+
+/** Triggers pulse at the top of every minute, each with its own minute as the schedule time. */
+function scheduleEveryMinute(key: string): void {
+  const next = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+  setTimeout(() => {
     if (stopping) return;
-    void runPulse(key);
-    setTimeout(tick, 60_000 - (Date.now() % 60_000));
-  };
-  setTimeout(tick, 60_000 - (Date.now() % 60_000));
+    scheduleEveryMinute(key);
+    void runPulse(key, new Date(next));
+  }, next - Date.now());
 }
 
 main().catch((error: unknown) => {

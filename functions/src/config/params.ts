@@ -1,4 +1,5 @@
 import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+import { DEFAULT_STRIKE_BAND_PCT } from '../market/market-data';
 
 /**
  * Every deploy-time setting of the functions, in one module. Each param has a default and a
@@ -37,7 +38,7 @@ export const alpacaDataUrl = defineString('APCA_API_DATA_URL', {
 export const closedCadenceMinutes = defineInt('PULSE_CLOSED_CADENCE_MINUTES', { default: 15 });
 
 /** Strike band around spot requested from the chain, in percent of spot (each side). */
-export const strikeBandPct = defineInt('PULSE_STRIKE_BAND_PCT', { default: 10 });
+export const strikeBandPct = defineInt('PULSE_STRIKE_BAND_PCT', { default: DEFAULT_STRIKE_BAND_PCT });
 
 /** Days a `history` row lives before Firestore TTL deletes it. */
 export const historyRetentionDays = defineInt('PULSE_HISTORY_RETENTION_DAYS', { default: 7 });

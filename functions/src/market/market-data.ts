@@ -12,6 +12,12 @@ import type { OpenInterestCache } from './open-interest';
 import { type CalendarCache, loadTradingSessions } from './trading-sessions';
 import type { RawClock } from './wire-schemas';
 
+/**
+ * Strike band half-width around spot, percent, unless configured: ±10% keeps SPY's and QQQ's
+ * 0DTE+1DTE chains within one 1,000-contract page while covering where their gamma sits.
+ */
+export const DEFAULT_STRIKE_BAND_PCT = 10;
+
 /** What {@link createMarketData} is built on: the client, the daily caches and the tuning (all optional but the client). */
 export interface MarketDataDeps {
   client: AlpacaClient;
@@ -20,7 +26,7 @@ export interface MarketDataDeps {
   /** Daily calendar cache; default in-memory. */
   calendarCache?: CalendarCache;
   feed?: OptionFeed;
-  /** Strike band half-width around spot, percent (default 8); null = every strike. */
+  /** Strike band half-width around spot, percent (default {@link DEFAULT_STRIKE_BAND_PCT}); null = every strike. */
   strikeBandPct?: number | null;
   /** Snapshot page size (Alpaca max 1000, default 1000) and page cap (default 10). */
   chainPageLimit?: number;
@@ -74,7 +80,7 @@ function settleSpot(
 function chainOptionsOf(deps: MarketDataDeps): ChainOptions {
   return {
     feed: deps.feed ?? 'indicative',
-    strikeBandPct: deps.strikeBandPct === undefined ? 8 : deps.strikeBandPct,
+    strikeBandPct: deps.strikeBandPct === undefined ? DEFAULT_STRIKE_BAND_PCT : deps.strikeBandPct,
     chainPageLimit: deps.chainPageLimit ?? 1000,
     maxChainPages: deps.maxChainPages ?? 10,
     contractsPageLimit: deps.contractsPageLimit ?? 10_000,

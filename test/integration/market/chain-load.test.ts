@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 import { createMemoryDailyCache } from '../../../functions/src/market/daily-cache';
 import type { SymbolChainResult } from '../../../functions/src/market/market-cycle';
+import { DEFAULT_STRIKE_BAND_PCT } from '../../../functions/src/market/market-data';
 import type { OpenInterestEntry } from '../../../functions/src/market/open-interest';
 import type { RunningSimulator } from '../../../simulator/server';
 import { FRIDAY_OPEN, simMarketData, simPost, simReset, simStats, startSim } from './sim-harness';
@@ -34,14 +35,16 @@ describe('loadChains against the simulator', () => {
     });
     expect(spy.chain.asOf).toBe(cycle.asOf);
     expect(new Set(spy.chain.contracts.map((c) => c.expiry))).toEqual(new Set(['2025-05-16', '2025-05-19']));
-    // Every contract's OI is the contract list's, and its strike lies in the ±8% band around spot.
+    // Every contract's OI is the contract list's, and its strike lies in the default band around spot.
     const entry = (await oiCache.get(`oi:SPY:2025-05-16:2025-05-16..2025-05-19`))!;
     const listed = new Map(entry.contracts.map((c) => [c.symbol, c]));
     const spot = Number(spy.chain.spotPrice);
     for (const c of spy.chain.contracts) {
       expect(c.openInterest).toBe(listed.get(c.symbol)?.openInterest);
       expect(c.side).toBe(listed.get(c.symbol)?.side);
-      expect(Math.abs(Number(c.strike) / spot - 1)).toBeLessThanOrEqual(0.0801);
+      expect(Math.abs(Number(c.strike) / spot - 1)).toBeLessThanOrEqual(
+        DEFAULT_STRIKE_BAND_PCT / 100 + 0.0001,
+      );
       expect(Number(c.gamma)).toBeGreaterThan(0);
     }
     expect(spy.quality).toMatchObject({
