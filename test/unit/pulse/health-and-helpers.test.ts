@@ -77,13 +77,7 @@ describe('assessHealth', () => {
   });
 
   it('gives the first pulse of a session maxAgeSeconds from the open before calling a closed document old', async () => {
-    const weekend = {
-      ...(await storedDoc()),
-      market_open: false,
-      last_updated: '2025-05-17T15:00:05.000Z',
-      next_open: '2025-05-19T13:30:00.000Z',
-      next_close: '2025-05-19T20:00:00.000Z',
-    };
+    const weekend = await weekendDoc();
     const justOpened = assessHealth(weekend, { now: new Date('2025-05-19T13:31:00Z'), maxAgeSeconds: 180 });
     expect(justOpened.status).toBe(200);
     expect(justOpened.body).toMatchObject({ ok: true, market_hours: true });
@@ -93,13 +87,7 @@ describe('assessHealth', () => {
   });
 
   it('allows a closed document the closed-market cadence before calling it old', async () => {
-    const weekend = {
-      ...(await storedDoc()),
-      market_open: false,
-      last_updated: '2025-05-17T15:00:05.000Z',
-      next_open: '2025-05-19T13:30:00.000Z',
-      next_close: '2025-05-19T20:00:00.000Z',
-    };
+    const weekend = await weekendDoc();
     const options = { maxAgeSeconds: 180, closedCadenceMinutes: 15 };
     const between = assessHealth(weekend, { ...options, now: new Date('2025-05-17T15:14:00Z') });
     expect(between).toMatchObject({ status: 200, body: { ok: true, problems: [] } });
@@ -125,6 +113,17 @@ describe('assessHealth', () => {
     });
   });
 });
+
+/** A document written on Saturday's closed-market pulse; the next session opens Monday 09:30 ET. */
+async function weekendDoc() {
+  return {
+    ...(await storedDoc()),
+    market_open: false,
+    last_updated: '2025-05-17T15:00:05.000Z',
+    next_open: '2025-05-19T13:30:00.000Z',
+    next_close: '2025-05-19T20:00:00.000Z',
+  };
+}
 
 describe('toFirestoreData', () => {
   it('drops undefined keys and keeps nested values', () => {
