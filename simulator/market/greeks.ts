@@ -6,7 +6,7 @@ import {
   normalCdf,
   normalPdf,
   type BlackScholesInput,
-} from '../../functions/src/gex/black-scholes';
+} from '../../pricing/black-scholes';
 import type { OptionSide } from '../../functions/src/gex/types';
 import type { RowGreeks } from './chain-row';
 

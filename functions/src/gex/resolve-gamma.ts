@@ -1,6 +1,6 @@
 import { Decimal, parseDecimal } from '../num/decimal';
-import { blackScholesGamma } from './black-scholes';
-import { MAX_VOLATILITY, MIN_VOLATILITY, solveImpliedVolatility } from './implied-volatility';
+import { blackScholesGamma } from '../../../pricing/black-scholes';
+import { MAX_VOLATILITY, MIN_VOLATILITY, solveImpliedVolatility } from '../../../pricing/implied-volatility';
 import type { ContractInput, RawNumber } from './types';
 
 /** Pricing context of one contract, float64 (model inputs, not money). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SymbolRegime } from '../../../functions/src/contract/regime';
-import { blackScholesGamma } from '../../../functions/src/gex/black-scholes';
+import { blackScholesGamma } from '../../../pricing/black-scholes';
 import { computeGex, GexInputError } from '../../../functions/src/gex/compute-gex';
 import { MS_PER_YEAR } from '../../../functions/src/gex/time-to-expiry';
 import { AS_OF, chain, contract, TODAY, TOMORROW } from './chain-builders';

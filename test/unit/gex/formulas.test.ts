@@ -5,9 +5,9 @@ import {
   blackScholesGamma,
   blackScholesPrice,
   blackScholesVega,
-} from '../../../functions/src/gex/black-scholes';
+} from '../../../pricing/black-scholes';
 import { contractGexPerDollar, gexPerPct } from '../../../functions/src/gex/contract-gex';
-import { solveImpliedVolatility } from '../../../functions/src/gex/implied-volatility';
+import { solveImpliedVolatility } from '../../../pricing/implied-volatility';
 import { expiryCloseMs, MS_PER_YEAR, yearsToExpiry } from '../../../functions/src/gex/time-to-expiry';
 import { Decimal } from '../../../functions/src/num/decimal';
 
