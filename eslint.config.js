@@ -31,6 +31,32 @@ export default tseslint.config(
     },
   },
   {
+    // The pure core takes time and configuration as arguments (see .dependency-cruiser.cjs).
+    files: ['functions/src/{gex,calendar,contract,num}/**/*.ts', 'pricing/**/*.ts', 'strategies/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The pure core reads no environment: take settings as arguments.' },
+        { name: 'performance', message: 'The pure core reads no clock: take the time as an argument.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'The pure core reads no clock: take `asOf` as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The pure core reads no clock: take `asOf` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'The pure core reads no clock: take `asOf` as an argument.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { cboeChainInput, type ExpirySelection } from '../functions/src/cboe/cboe-chain-input';
-import { type CboeChain, CboeParseError, parseCboeCsv } from '../functions/src/cboe/parse-cboe';
+import { cboeChainInput, type ExpirySelection } from '../offline/cboe/cboe-chain-input';
+import { type CboeChain, CboeParseError, parseCboeCsv } from '../offline/cboe/parse-cboe';
 import { expiryCloseMs } from '../functions/src/gex/time-to-expiry';
 import { computeGex, GexInputError } from '../functions/src/gex/compute-gex';
 import type { GexResult, SymbolRegime } from '../functions/src/contract/regime';

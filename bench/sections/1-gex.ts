@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { cboeChainInput, type ExpirySelection } from '../../functions/src/cboe/cboe-chain-input';
-import { parseCboeCsv } from '../../functions/src/cboe/parse-cboe';
+import { cboeChainInput, type ExpirySelection } from '../../offline/cboe/cboe-chain-input';
+import { parseCboeCsv } from '../../offline/cboe/parse-cboe';
 import { aggregateGex } from '../../functions/src/gex/aggregate-gex';
 import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex';
 import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';

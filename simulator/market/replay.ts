@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { newYorkInstantMs } from '../../functions/src/calendar/new-york-time';
-import { parseCboeCsv } from '../../functions/src/cboe/parse-cboe';
+import { parseCboeCsv } from '../../offline/cboe/parse-cboe';
 import type { ContractInput, RawNumber } from '../../functions/src/gex/types';
 import type { ChainRow } from './chain-row';
 import { priceAndGreeks, yearsToExpiry } from './greeks';

@@ -1,5 +1,5 @@
 import { addDays, newYorkOffsetMs, newYorkWallClock } from '../../functions/src/calendar/new-york-time';
-import { nyseSessions } from '../../functions/src/calendar/nyse-sessions';
+import { nyseSessions } from '../../offline/calendar/nyse-sessions';
 import type { TradingSession } from '../../functions/src/calendar/types';
 
 /** A session with its instants as epoch milliseconds, for fast comparisons. */

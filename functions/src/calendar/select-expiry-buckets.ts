@@ -1,5 +1,4 @@
-import type { ExpiryBuckets } from '../gex/types';
-import type { TradingSession } from './types';
+import type { ExpiryBuckets, TradingSession } from './types';
 
 /** Input of {@link selectExpiryBuckets}. */
 export interface SelectExpiryBucketsInput {

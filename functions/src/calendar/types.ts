@@ -6,3 +6,10 @@ export interface TradingSession {
   open: string;
   close: string;
 }
+
+/** Which expiry dates are this run's 0DTE and 1DTE; null when that session lists no expiry. */
+export interface ExpiryBuckets {
+  /** Session date (`YYYY-MM-DD`) of the 0DTE bucket, and the expiry date listed for it (or null). */
+  zeroDte: { session: string; expiry: string | null };
+  oneDte: { session: string; expiry: string | null };
+}

@@ -1,3 +1,5 @@
+import type { ExpiryBuckets } from '../calendar/types';
+
 /**
  * The GEX engine's input: a normalized option chain, as any source (Alpaca adapter, CBOE file,
  * simulator replay) hands it over. Numeric fields arrive unvalidated (`RawNumber`); the engine
@@ -32,13 +34,6 @@ export interface ContractInput {
    * opening prints). Omitted: the expiry's close (`expiryCloses`, else 16:00 New York).
    */
   settlesAt?: string;
-}
-
-/** Which expiry dates are this run's 0DTE and 1DTE; null when that session lists no expiry. */
-export interface ExpiryBuckets {
-  /** Session date (`YYYY-MM-DD`) of the 0DTE bucket, and the expiry date listed for it (or null). */
-  zeroDte: { session: string; expiry: string | null };
-  oneDte: { session: string; expiry: string | null };
 }
 
 export interface ChainInput {

@@ -1,5 +1,5 @@
 import { marketData, pagination, trading } from '@alpacahq/alpaca-trade-api/rest';
-import type { ChainQuery, ContractsQuery, Paged } from './alpaca-client';
+import type { ChainQuery, ContractsQuery, Paged } from './alpaca-queries';
 import { parseItems, readWire } from './read-wire';
 import {
   RawLatestTrades,

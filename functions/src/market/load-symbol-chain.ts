@@ -1,8 +1,9 @@
 import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
-import type { TradingSession } from '../calendar/types';
-import type { ChainInput, ContractInput, ExpiryBuckets } from '../gex/types';
+import type { ExpiryBuckets, TradingSession } from '../calendar/types';
+import type { ChainInput, ContractInput } from '../gex/types';
 import { AlpacaApiError } from './alpaca-api-error';
-import type { AlpacaClient, Paged } from './alpaca-client';
+import type { AlpacaClient } from './alpaca-client';
+import type { Paged } from './alpaca-queries';
 import type { OptionFeed } from './alpaca-config';
 import { joinChain, type StrikeBand } from './join-chain';
 import { ChainLoadError, type ChainQuality } from './market-cycle';

@@ -1,4 +1,5 @@
-import type { ChainInput, ExpiryBuckets } from '../gex/types';
+import type { ExpiryBuckets } from '../calendar/types';
+import type { ChainInput } from '../gex/types';
 import type { AlpacaErrorKind } from './alpaca-api-error';
 import type { CallCounts } from './call-counter';
 import type { StrikeBand } from './join-chain';

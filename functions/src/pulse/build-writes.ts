@@ -8,8 +8,8 @@ import {
   type VolatilityBias,
 } from '../contract/regime';
 import { latestIso, mergeSymbol, type SymbolOutcome } from './merge-symbol';
-import type { MarketClock } from './ports';
-import type { PulseWrites } from './pulse-writes';
+import type { MarketClock } from '../market/market-source';
+import type { PulseWrites } from '../store/pulse-writes';
 
 /** What {@link buildPulseWrites} turns into documents: this pulse's outcomes and the previous document. */
 export interface BuildWritesInput {

@@ -2,7 +2,8 @@ import type { GexResult } from '../contract/regime';
 import type { ChainInput } from '../gex/types';
 import { mergeAdapterQuality } from '../market/merge-adapter-quality';
 import type { SymbolOutcome } from './merge-symbol';
-import type { ChainOutcome, PulseLog } from './ports';
+import type { ChainOutcome } from '../market/market-source';
+import type { PulseLog } from './ports';
 
 /**
  * Runs the engine on every loaded chain and adds the adapter's skipped contracts to its `quality`.

@@ -3,7 +3,9 @@ import { buildPulseWrites } from './build-writes';
 import { isComputeDue } from './cadence';
 import { computeSymbols, errorMessage } from './compute-symbols';
 import type { SymbolOutcome } from './merge-symbol';
-import type { Lease, MarketClock, PulseDeps } from './ports';
+import type { Lease } from '../store/pulse-store';
+import type { MarketClock } from '../market/market-source';
+import type { PulseDeps } from './ports';
 
 /** What a pulse did; also what the trigger logs. */
 export type PulseOutcome =

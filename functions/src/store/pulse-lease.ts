@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Timestamp, type DocumentData, type Firestore, type Transaction } from 'firebase-admin/firestore';
-import type { Lease, LeaseAttempt } from '../pulse/ports';
+import type { Lease, LeaseAttempt } from './pulse-store';
 import { LEASE_DOC } from './paths';
 
 /**

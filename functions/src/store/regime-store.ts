@@ -6,8 +6,8 @@ import {
   MarketRegimeHeader,
   StoredSymbolRegime,
 } from '../contract/regime';
-import type { Lease, PulseStore } from '../pulse/ports';
-import type { PulseWrites } from '../pulse/pulse-writes';
+import type { Lease, PulseStore } from './pulse-store';
+import type { PulseWrites } from './pulse-writes';
 import { toFirestoreData } from './firestore-safe';
 import { HISTORY_COLLECTION, PROFILES_COLLECTION, REGIME_DOC } from './paths';
 import { acquireLease, freeLease, isLeaseHeld, releaseLease } from './pulse-lease';

@@ -1,6 +1,6 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
-import { createMarketSource, createPulseDeps } from '../../../functions/src/pulse/production-deps';
+import { createMarketSource, createPulseDeps } from '../../../functions/src/app/pulse-deps';
 import type { PulseDeps } from '../../../functions/src/pulse/ports';
 import { SIMULATOR_KEYS } from '../../../scripts/lib/dev-env';
 import { invokeScheduled } from '../../../scripts/lib/scheduler';

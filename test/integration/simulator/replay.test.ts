@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 import { Decimal, parseDecimal } from '../../../functions/src/num/decimal';
 import type { RunningSimulator } from '../../../simulator/server';
 import { allPages, alpaca, control, start, type ContractsPage, type SnapshotsPage } from './sim-client';

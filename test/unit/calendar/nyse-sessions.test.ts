@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { easterSunday, nyseEarlyCloses, nyseHolidays } from '../../../functions/src/calendar/nyse-holidays';
-import { nyseSessions } from '../../../functions/src/calendar/nyse-sessions';
+import { easterSunday, nyseEarlyCloses, nyseHolidays } from '../../../offline/calendar/nyse-holidays';
+import { nyseSessions } from '../../../offline/calendar/nyse-sessions';
 
 describe('nyseHolidays', () => {
   // NYSE's published holiday lists for these years.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../functions/src/calendar/new-york-time';
-import { nyseSessions } from '../../../functions/src/calendar/nyse-sessions';
+import { nyseSessions } from '../../../offline/calendar/nyse-sessions';
 import { selectExpiryBuckets } from '../../../functions/src/calendar/select-expiry-buckets';
 
 function bucketsAt(asOf: string, listed: string[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cboeChainInput } from '../../../functions/src/cboe/cboe-chain-input';
-import type { CboeChain } from '../../../functions/src/cboe/parse-cboe';
+import { cboeChainInput } from '../../../offline/cboe/cboe-chain-input';
+import type { CboeChain } from '../../../offline/cboe/parse-cboe';
 
 /** A small chain listing the Wednesday before Thanksgiving 2024, the early-close Friday and the next Monday. */
 const CHAIN: CboeChain = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CboeChain, CboeParseError, parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { type CboeChain, CboeParseError, parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/cboe/${name}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cboeChainInput } from '../../../functions/src/cboe/cboe-chain-input';
-import { parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { cboeChainInput } from '../../../offline/cboe/cboe-chain-input';
+import { parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 import { SymbolRegime } from '../../../functions/src/contract/regime';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cboeChainInput, withSettlement } from '../../../functions/src/cboe/cboe-chain-input';
-import { parseCboeCsv } from '../../../functions/src/cboe/parse-cboe';
+import { cboeChainInput, withSettlement } from '../../../offline/cboe/cboe-chain-input';
+import { parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 import { Decimal } from '../../../functions/src/num/decimal';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 import { findGexLevels } from '../../../functions/src/gex/gex-levels';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlpacaClient, Paged } from '../../../functions/src/market/alpaca-client';
+import type { AlpacaClient } from '../../../functions/src/market/alpaca-client';
+import type { Paged } from '../../../functions/src/market/alpaca-queries';
 import { createMemoryDailyCache } from '../../../functions/src/market/daily-cache';
 import { loadOpenInterest, type OpenInterestEntry } from '../../../functions/src/market/open-interest';
 import type { RawOptionContract } from '../../../functions/src/market/wire-schemas';

@@ -6,15 +6,12 @@ import {
 import type { ChainInput } from '../../../functions/src/gex/types';
 import type {
   ChainOutcome,
-  Lease,
-  LeaseAttempt,
   MarketClock,
   MarketDataSource,
-  PulseDeps,
-  PulseLog,
-  PulseStore,
-} from '../../../functions/src/pulse/ports';
-import type { PulseWrites } from '../../../functions/src/pulse/pulse-writes';
+} from '../../../functions/src/market/market-source';
+import type { Lease, LeaseAttempt, PulseStore } from '../../../functions/src/store/pulse-store';
+import type { PulseDeps, PulseLog } from '../../../functions/src/pulse/ports';
+import type { PulseWrites } from '../../../functions/src/store/pulse-writes';
 
 /** A stand-in for a Firestore Timestamp read back from the store. */
 const fakeTimestamp = (ms: number) => ({ toDate: () => new Date(ms) });

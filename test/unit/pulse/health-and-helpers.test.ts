@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSymbols } from '../../../functions/src/config/pulse-config';
+import { parseSymbols } from '../../../functions/src/pulse/pulse-config';
 import { MarketRegimeDocument } from '../../../functions/src/contract/regime';
 import { assessHealth } from '../../../functions/src/health/assess-health';
 import { runPulse } from '../../../functions/src/pulse/run-pulse';

@@ -1,8 +1,8 @@
-import { addDays, newYorkInstant, newYorkWallClock } from '../calendar/new-york-time';
+import { addDays, newYorkInstant, newYorkWallClock } from '../../functions/src/calendar/new-york-time';
 import { nyseSessionOn, nyseSessions } from '../calendar/nyse-sessions';
-import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
-import { expiryCloseMs } from '../gex/time-to-expiry';
-import type { ChainInput, ContractInput } from '../gex/types';
+import { selectExpiryBuckets } from '../../functions/src/calendar/select-expiry-buckets';
+import { expiryCloseMs } from '../../functions/src/gex/time-to-expiry';
+import type { ChainInput, ContractInput } from '../../functions/src/gex/types';
 import type { CboeChain } from './parse-cboe';
 
 /** Which expiries of a CBOE chain to include: the 0DTE and/or 1DTE bucket, or every live expiry. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { ContractInput } from '../gex/types';
-import { newYorkInstant } from '../calendar/new-york-time';
+import type { ContractInput } from '../../functions/src/gex/types';
+import { newYorkInstant } from '../../functions/src/calendar/new-york-time';
 
 /**
  * Parser for CBOE "delayed quotes" option-chain downloads (the CSV most GEX tools read):

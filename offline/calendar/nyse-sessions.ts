@@ -1,5 +1,5 @@
-import type { TradingSession } from './types';
-import { addDays, newYorkInstant, weekdayOf } from './new-york-time';
+import type { TradingSession } from '../../functions/src/calendar/types';
+import { addDays, newYorkInstant, weekdayOf } from '../../functions/src/calendar/new-york-time';
 import { nyseEarlyCloses, nyseHolidays } from './nyse-holidays';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

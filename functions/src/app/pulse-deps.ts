@@ -11,8 +11,8 @@ import {
   historyRetentionDays,
   pulseSymbols,
   strikeBandPct,
-} from '../config/params';
-import { parseSymbols, type PulseConfig } from '../config/pulse-config';
+} from './params';
+import { parseSymbols, type PulseConfig } from '../pulse/pulse-config';
 import { computeGex } from '../gex/compute-gex';
 import { createAlpacaClient } from '../market/alpaca-client';
 import { alpacaConfigFromEnv, type AlpacaConfig } from '../market/alpaca-config';
@@ -23,8 +23,9 @@ import { CalendarEntry } from '../market/trading-sessions';
 import { createFirestoreDailyCache, layerDailyCaches } from '../store/firestore-daily-cache';
 import { getDb } from '../store/firestore-db';
 import { createPulseStore } from '../store/regime-store';
-import { createAlpacaMarketSource } from './alpaca-market-source';
-import type { MarketDataSource, PulseDeps, PulseLog } from './ports';
+import { createAlpacaMarketSource } from '../market/alpaca-market-source';
+import type { MarketDataSource } from '../market/market-source';
+import type { PulseDeps, PulseLog } from '../pulse/ports';
 
 /** The pulse function's timeout, seconds. */
 export const PULSE_TIMEOUT_SECONDS = 55;

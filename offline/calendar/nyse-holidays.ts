@@ -1,4 +1,4 @@
-import { addDays, weekdayOf } from './new-york-time';
+import { addDays, weekdayOf } from '../../functions/src/calendar/new-york-time';
 
 /**
  * NYSE full-day closures and 13:00 early closes for a year, by rule (no table to go stale):

@@ -1,7 +1,7 @@
 import type { AlpacaClient } from '../market/alpaca-client';
 import type { MarketData } from '../market/market-data';
 import type { RawClock } from '../market/wire-schemas';
-import type { ChainOutcome, MarketDataSource } from './ports';
+import type { ChainOutcome, MarketDataSource } from './market-source';
 
 /** Deadline of the clock request alone (the adapter's own cycle deadline covers the chains). */
 const CLOCK_DEADLINE_MS = 10_000;

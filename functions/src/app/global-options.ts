@@ -1,0 +1,7 @@
+/**
+ * Options every function shares, set once with `setGlobalOptions` before any trigger is declared.
+ * One region keeps Firestore, the functions and (later) their task queues together.
+ */
+export const GLOBAL_OPTIONS = {
+  region: 'us-central1',
+} as const;

@@ -1,0 +1,41 @@
+import type { ChainInput } from '../gex/types';
+
+/*
+ * What the pulse needs from market data, as the adapter offers it: the clock and each symbol's
+ * chain. Implemented by {@link createAlpacaMarketSource} (and by in-memory fakes in unit tests).
+ */
+
+/** Alpaca's market clock as the pulse needs it (ISO-8601 instants). */
+export interface MarketClock {
+  isOpen: boolean;
+  /** "Now" according to the market-data provider; the numbers' `as_of` when they are computed. */
+  timestamp: string;
+  nextOpen: string | null;
+  nextClose: string | null;
+}
+
+/** One symbol's chain, or why it could not be loaded. */
+export type ChainOutcome =
+  | {
+      ok: true;
+      chain: ChainInput;
+      apiCalls?: number;
+      /** Contracts the provider's data dropped before the engine (one-sided joins, bad rows), by reason. */
+      adapterSkipped?: Readonly<Record<string, number>>;
+    }
+  | { ok: false; error: string; apiCalls?: number };
+
+/** Market data for the pulse (the Alpaca adapter behind it). */
+export interface MarketDataSource {
+  /** One clock request. @throws when the provider is unreachable. */
+  readClock(): Promise<MarketClock>;
+  /**
+   * Loads every symbol's 0DTE/1DTE chain in parallel; one symbol's failure is its outcome, not a
+   * throw. @param input.symbols upper-case tickers.
+   */
+  loadChains(input: { symbols: readonly string[]; clock: MarketClock }): Promise<{
+    chains: Record<string, ChainOutcome>;
+    /** Provider calls made by this load (excluding the clock). */
+    apiCalls: number;
+  }>;
+}
