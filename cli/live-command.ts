@@ -19,7 +19,8 @@ import {
   OptionFeed,
 } from '../functions/src/market/alpaca-config';
 import type { ChainFailure, MarketCycle, SymbolChainResult } from '../functions/src/market/market-cycle';
-import { createMarketData, DEFAULT_STRIKE_BAND_PCT } from '../functions/src/market/market-data';
+import { createMarketData } from '../functions/src/market/market-data';
+import { DEFAULT_STRIKE_BAND_PCT } from '../functions/src/market/strike-band';
 import { mergeAdapterQuality } from '../functions/src/market/merge-adapter-quality';
 import { formatRegimeSummary } from './format-regime';
 

@@ -1,15 +1,14 @@
 /**
- * Cloud Functions of GEX Pulse. Triggers only: each handler asks the composition root (`app/`)
- * for its dependencies and calls one function (see design.md's flow).
+ * Cloud Functions of GEX Pulse. Triggers only: each handler imports its own wiring from the
+ * composition root (`app/`) when it first runs, so an instance loads only what its trigger needs
+ * (a `health` instance never loads the Alpaca SDK or the engine), and calls one function
+ * (see design.md's flow). Top-level imports are limited to options and params.
  */
 import { setGlobalOptions } from 'firebase-functions/v2';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { GLOBAL_OPTIONS } from './app/global-options';
-import { serveHealth } from './app/health';
+import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
 import { alpacaKeyId, alpacaSecretKey } from './app/params';
-import { buildPulseDeps, PULSE_TIMEOUT_SECONDS } from './app/pulse-deps';
-import { runPulse } from './pulse/run-pulse';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
@@ -31,12 +30,14 @@ export const pulse = onSchedule(
     secrets: [alpacaKeyId, alpacaSecretKey],
   },
   async (event) => {
-    await runPulse(buildPulseDeps(), { scheduleTime: event.scheduleTime });
+    const { runScheduledPulse } = await import('./app/pulse');
+    await runScheduledPulse(event.scheduleTime);
   },
 );
 
 /** Uptime probe: JSON with the last pulse, the document's age and each symbol's state; 503 when stale in market hours. */
 export const health = onRequest({ memory: '256MiB', timeoutSeconds: 10, cors: true }, async (_req, res) => {
+  const { serveHealth } = await import('./app/health');
   const { status, body } = await serveHealth();
   res.status(status).json(body);
 });

@@ -5,3 +5,6 @@
 export const GLOBAL_OPTIONS = {
   region: 'us-central1',
 } as const;
+
+/** The pulse function's timeout, seconds. */
+export const PULSE_TIMEOUT_SECONDS = 55;

@@ -1,5 +1,5 @@
 import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
-import { DEFAULT_STRIKE_BAND_PCT } from '../market/market-data';
+import { DEFAULT_STRIKE_BAND_PCT } from '../market/strike-band';
 
 /**
  * Every deploy-time setting of the functions, in one module. Each param has a default and a

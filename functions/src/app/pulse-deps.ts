@@ -26,9 +26,7 @@ import { createPulseStore } from '../store/regime-store';
 import { createAlpacaMarketSource } from '../market/alpaca-market-source';
 import type { MarketDataSource } from '../market/market-source';
 import type { PulseDeps, PulseLog } from '../pulse/ports';
-
-/** The pulse function's timeout, seconds. */
-export const PULSE_TIMEOUT_SECONDS = 55;
+import { PULSE_TIMEOUT_SECONDS } from './global-options';
 
 /**
  * How long a pulse's lease is honoured, ms: one second past the timeout, so a live run (which

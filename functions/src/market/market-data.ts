@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { selectExpiryBuckets } from '../calendar/select-expiry-buckets';
 import type { TradingSession } from '../calendar/types';
+import { DEFAULT_STRIKE_BAND_PCT } from './strike-band';
 import { AlpacaApiError, toAlpacaApiError } from './alpaca-api-error';
 import type { AlpacaClient } from './alpaca-client';
 import type { OptionFeed } from './alpaca-config';
@@ -11,12 +12,6 @@ import { type ChainFailure, ChainLoadError, type MarketCycle, type SymbolChainRe
 import type { OpenInterestCache } from './open-interest';
 import { type CalendarCache, loadTradingSessions } from './trading-sessions';
 import type { RawClock } from './wire-schemas';
-
-/**
- * Strike band half-width around spot, percent, unless configured: ±10% keeps SPY's and QQQ's
- * 0DTE+1DTE chains within one 1,000-contract page while covering where their gamma sits.
- */
-export const DEFAULT_STRIKE_BAND_PCT = 10;
 
 /** What {@link createMarketData} is built on: the client, the daily caches and the tuning (all optional but the client). */
 export interface MarketDataDeps {

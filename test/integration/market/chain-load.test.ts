@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 import { createMemoryDailyCache } from '../../../functions/src/market/daily-cache';
 import type { SymbolChainResult } from '../../../functions/src/market/market-cycle';
-import { DEFAULT_STRIKE_BAND_PCT } from '../../../functions/src/market/market-data';
+import { DEFAULT_STRIKE_BAND_PCT } from '../../../functions/src/market/strike-band';
 import type { OpenInterestEntry } from '../../../functions/src/market/open-interest';
 import type { RunningSimulator } from '../../../simulator/server';
 import { FRIDAY_OPEN, simMarketData, simPost, simReset, simStats, startSim } from './sim-harness';

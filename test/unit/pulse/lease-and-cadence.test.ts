@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PULSE_LEASE_TTL_MS, PULSE_TIMEOUT_SECONDS } from '../../../functions/src/app/pulse-deps';
+import { PULSE_TIMEOUT_SECONDS } from '../../../functions/src/app/global-options';
+import { PULSE_LEASE_TTL_MS } from '../../../functions/src/app/pulse-deps';
 import { runPulse } from '../../../functions/src/pulse/run-pulse';
 import { gexResult, testDeps } from './fakes';
 
