@@ -109,13 +109,15 @@ function checkRange(field: keyof GammaScalperConfig, value: unknown): void {
 }
 
 /**
- * The seed defaults with `overrides` applied, every field range-checked.
+ * The seed defaults with `overrides` applied, every field range-checked; keys that are not
+ * configuration fields are ignored.
  * @throws StrategyConfigError naming the first field out of range or not a number.
  */
 export function resolveGammaScalperConfig(overrides: GammaScalperConfigInput = {}): GammaScalperConfig {
   const config: Record<string, unknown> = { ...DEFAULT_GAMMA_SCALPER_CONFIG };
   for (const [key, raw] of Object.entries(overrides)) {
-    if (raw === undefined) continue;
+    // Unknown keys (a stored document's other fields) are not configuration: leave them out.
+    if (raw === undefined || !Object.hasOwn(DEFAULT_GAMMA_SCALPER_CONFIG, key)) continue;
     const field = key as keyof GammaScalperConfig;
     const isDecimal = DEFAULT_GAMMA_SCALPER_CONFIG[field] instanceof Decimal;
     config[field] = isDecimal ? parseField(field, raw) : raw;

@@ -72,6 +72,15 @@ describe('GammaScalper configuration', () => {
     expect(c.hedgeThresholdPositive.toString()).toBe('0.15');
   });
 
+  it('ignores keys that are not configuration fields', () => {
+    const stored = { maxOrdersPerDay: 5, mode: 'paper', updated_at: 'x' } as Parameters<
+      typeof resolveGammaScalperConfig
+    >[0];
+    const c = resolveGammaScalperConfig(stored);
+    expect(c.maxOrdersPerDay).toBe(5);
+    expect(Object.keys(c).sort()).toEqual(Object.keys(DEFAULT_GAMMA_SCALPER_CONFIG).sort());
+  });
+
   it('never mutates the defaults', () => {
     resolveGammaScalperConfig({ symbol: 'IWM', maxOrdersPerDay: 3 });
     expect(DEFAULT_GAMMA_SCALPER_CONFIG.symbol).toBe('SPY');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  computeNetDelta,
   Decimal,
   evaluate,
   type Decision,
@@ -89,7 +90,15 @@ describe('evaluate invariants (fast-check)', () => {
         const d = run(input);
         ordered += d.orders.length;
         fc.pre(d.orders.length > 0);
-        const before = new Decimal(d.net_delta_shares ?? NaN);
+        // At full precision (the decision's string is rounded to 4 places).
+        const { netDeltaShares: before } = computeNetDelta({
+          positions: input.positions,
+          symbol: 'SPY',
+          spot: input.regime.symbols[0]!.spot,
+          riskFreeRate: 0.045,
+          dividendYield: 0.013,
+        });
+        expect(before.toFixed(4)).toBe(new Decimal(d.net_delta_shares ?? NaN).toFixed(4));
         const after = before.plus(signedQty(d));
         expect(after.abs().lt(before.abs())).toBe(true);
       }),
