@@ -57,11 +57,18 @@ export function planHedge(input: PlanHedgeInput): HedgePlan {
     maxOrdersPerDay: input.config.maxOrdersPerDay,
   });
   reasons.push(...blockers);
-  if (blockers.length === 0) plan.orders = sizedOrders(input, { ...need, side }, reasons);
+  if (blockers.length === 0) plan.orders = sizedOrders({ input, need: { ...need, side }, reasons });
   return plan;
 }
 
-function sizedOrders(input: PlanHedgeInput, need: HedgeNeed & { side: 'buy' | 'sell' }, reasons: string[]) {
+interface SizedOrdersInput {
+  input: PlanHedgeInput;
+  need: HedgeNeed & { side: 'buy' | 'sell' };
+  reasons: string[];
+}
+
+/** The hedge trimmed to every cap: one order, or none with a reason; trims are appended to `reasons`. */
+function sizedOrders({ input, need, reasons }: SizedOrdersInput): ShareOrder[] {
   const sized = sizeOrder({
     side: need.side,
     qty: need.qty,
