@@ -78,6 +78,29 @@ const arbOpenInput = arbInput.map((input) => ({
   config: { ...input.config, maxOrdersPerDay: Math.max(1, input.config.maxOrdersPerDay) },
 }));
 
+/** Any number a broken mapping could hand over: NaN, ±Infinity, zero, negative, huge. */
+const hostile = fc.oneof(
+  dec(-1000, 1000),
+  fc.constantFrom(NaN, Infinity, -Infinity, 0, -1, 1e30).map((n) => new Decimal(n)),
+);
+const arbHostileInput = fc
+  .record({
+    base: arbOpenInput,
+    numbers: fc.array(hostile, { minLength: 8, maxLength: 8 }),
+    years: fc.constantFrom(NaN, Infinity, -1, 0, 1e-9, 0.25),
+  })
+  .map(({ base, numbers: [a, b, c, d, e, f, g, h], years }) => ({
+    ...base,
+    regime: regimeDoc({}, { spot: a!, gexStrength: b!, totalGexDollar: c! }),
+    account: account({ equity: d!, buyingPower: e! }),
+    positions: [
+      stock(0, { qty: f! }),
+      option(1, { currentPrice: g!, strike: h!, yearsToExpiry: years }),
+      option(2, { qty: g!, yearsToExpiry: years }),
+    ],
+    lastGood: { gexRegime: 'NEGATIVE' as const, gexStrength: h!, totalGexDollar: a!, spot: b! },
+  }));
+
 const run = (input: Omit<EvaluateInput, 'asOf'>): Decision => evaluate({ ...input, asOf: AS_OF });
 const signedQty = (d: Decision) =>
   d.orders.reduce((s, o) => (o.side === 'buy' ? s.plus(o.qty) : s.minus(o.qty)), new Decimal(0));
@@ -146,9 +169,9 @@ describe('evaluate invariants (fast-check)', () => {
     );
   });
 
-  it('puts no NaN, Infinity or undefined anywhere in a decision', () => {
+  it('puts no NaN, Infinity or undefined anywhere in a decision, even from hostile numbers', () => {
     fc.assert(
-      fc.property(arbInput, (input) => {
+      fc.property(fc.oneof(arbInput, arbHostileInput), (input) => {
         const d = run(input);
         const walk = (value: unknown): void => {
           expect(value).not.toBeUndefined();
