@@ -7,7 +7,12 @@ import type { Paged } from './alpaca-queries';
 import type { OptionFeed } from './alpaca-config';
 import { joinChain, type StrikeBand } from './join-chain';
 import { ChainLoadError, type ChainQuality } from './market-cycle';
-import { loadOpenInterest, type OpenInterestCache, type OpenInterestEntry } from './open-interest';
+import {
+  hasUsableOpenInterest,
+  loadOpenInterest,
+  type OpenInterestCache,
+  type OpenInterestEntry,
+} from './open-interest';
 import type { RawOptionSnapshot, RawStockTrade } from './wire-schemas';
 
 /** Latest trades by upper-case symbol, or the error of the one spot request. */
@@ -112,9 +117,6 @@ function qualityOf(
   };
 }
 
-/** A listed OI above zero; a predicate only (the engine parses OI as Decimal), so float64 is fine. */
-const hasPositiveOpenInterest = (c: ContractInput): boolean => Number(c.openInterest ?? 0) > 0;
-
 /** Early-close aware close instants of the bucket expiries, from Alpaca's calendar. */
 function expiryClosesOf(buckets: ExpiryBuckets, sessions: readonly TradingSession[]): Record<string, string> {
   const closes: Record<string, string> = {};
@@ -145,7 +147,7 @@ function refuseUnusable(symbol: string, contracts: readonly ContractInput[], sna
     const why = snapshots === 0 ? 'the chain returned no snapshots' : 'no snapshot matched a listed contract';
     throw new ChainLoadError(symbol, 'empty_chain', `${symbol}: ${why}`);
   }
-  if (!contracts.some(hasPositiveOpenInterest)) {
+  if (!contracts.some(hasUsableOpenInterest)) {
     const why = `none of the ${contracts.length} contracts has a positive open interest`;
     throw new ChainLoadError(symbol, 'no_open_interest', `${symbol}: ${why}`);
   }
