@@ -18,6 +18,10 @@ export function createAlpacaMarketSource(input: {
 }): MarketDataSource {
   let lastClock: RawClock | undefined;
   return {
+    callsSent() {
+      const { marketData, trading } = input.client.calls.snapshot();
+      return marketData + trading;
+    },
     async readClock() {
       const clock = await input.client.getClock(AbortSignal.timeout(CLOCK_DEADLINE_MS));
       lastClock = clock;

@@ -27,8 +27,13 @@ export type ChainOutcome =
 
 /** Market data for the pulse (the Alpaca adapter behind it). */
 export interface MarketDataSource {
-  /** One clock request. @throws when the provider is unreachable. */
+  /** One clock request (the SDK may retry it). @throws when the provider is unreachable. */
   readClock(): Promise<MarketClock>;
+  /**
+   * Every HTTP request this source has sent so far, each attempt counted (retries included, since
+   * each counts against the rate limit); callers diff two readings.
+   */
+  callsSent(): number;
   /**
    * Loads every symbol's 0DTE/1DTE chain in parallel; one symbol's failure is its outcome, not a
    * throw. @param input.symbols upper-case tickers.

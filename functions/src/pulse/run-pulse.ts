@@ -62,9 +62,9 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
   await syncAccounts(deps, pulseTime);
   const previous = await readPrevious(deps);
   const market = await readMarket(deps, previous, pulseTime);
-  if (market === 'not_due') {
+  if (market.notDue) {
     const reason = 'market_closed_cadence';
-    return { status: 'skipped', pulseTime, reason, apiCalls: 1, durationMs: elapsed() };
+    return { status: 'skipped', pulseTime, reason, apiCalls: market.apiCalls, durationMs: elapsed() };
   }
   const writes = buildPulseWrites({
     ...market,
@@ -95,6 +95,7 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
 
 /** What the market said this pulse: the clock, each symbol's outcome, calls, a pulse-level error. */
 interface MarketRead {
+  notDue?: false;
   clock: MarketClock | null;
   outcomes: Record<string, SymbolOutcome>;
   apiCalls: number;
@@ -109,22 +110,25 @@ async function readMarket(
   deps: PulseDeps,
   previous: MarketRegimeDocument | null,
   pulseTime: string,
-): Promise<MarketRead | 'not_due'> {
+): Promise<MarketRead | { notDue: true; apiCalls: number }> {
+  // Every attempt sent counts (the SDK retries the clock, too), so read the source's own tally.
+  const callsBefore = deps.market.callsSent();
+  const apiCalls = () => deps.market.callsSent() - callsBefore;
   let clock: MarketClock;
   try {
     clock = await deps.market.readClock();
   } catch (err) {
     const pulseError = `market clock: ${errorMessage(err)}`;
     deps.log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
-    return { clock: null, outcomes: {}, apiCalls: 1, pulseError };
+    return { clock: null, outcomes: {}, apiCalls: apiCalls(), pulseError };
   }
   const cadenceMinutes = deps.config.closedCadenceMinutes;
   if (!isComputeDue({ marketOpen: clock.isOpen, previous, pulseTime, cadenceMinutes })) {
-    return 'not_due';
+    return { notDue: true, apiCalls: apiCalls() };
   }
   const loaded = await loadChains(deps, clock);
   const outcomes = computeSymbols({ ...deps, symbols: deps.config.symbols, chains: loaded.chains });
-  return { clock, outcomes, apiCalls: 1 + loaded.apiCalls, pulseError: loaded.error };
+  return { clock, outcomes, apiCalls: apiCalls(), pulseError: loaded.error };
 }
 
 /** The account-sync seam; its failure is logged and never blocks the market regime. */

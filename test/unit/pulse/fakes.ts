@@ -89,9 +89,16 @@ export class FakeMarket implements MarketDataSource {
   failing = new Map<string, string>();
   clockCalls = 0;
   chainLoads = 0;
+  /** Requests "sent" so far: one per clock read, and what each chain load reports. */
+  sent = 0;
+
+  callsSent(): number {
+    return this.sent;
+  }
 
   readClock(): Promise<MarketClock> {
     this.clockCalls += 1;
+    this.sent += 1;
     return this.clock instanceof Error ? Promise.reject(this.clock) : Promise.resolve(this.clock);
   }
 
@@ -104,6 +111,7 @@ export class FakeMarket implements MarketDataSource {
         ? { ok: false, error, apiCalls: 1 }
         : { ok: true, chain: chain(symbol, input.clock.timestamp), apiCalls: 1 };
     }
+    this.sent += input.symbols.length + 1;
     return Promise.resolve({ chains, apiCalls: input.symbols.length + 1 });
   }
 }
