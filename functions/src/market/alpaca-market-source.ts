@@ -1,6 +1,7 @@
 import type { AlpacaClient } from '../market/alpaca-client';
 import type { MarketData } from '../market/market-data';
 import type { RawClock } from '../market/wire-schemas';
+import { errorKindOfFailure } from './error-kind';
 import type { ChainOutcome, MarketDataSource } from './market-source';
 
 /** Deadline of the clock request alone (the adapter's own cycle deadline covers the chains). */
@@ -40,7 +41,13 @@ export function createAlpacaMarketSource(input: {
         const apiCalls = result.calls.marketData + result.calls.trading;
         chains[symbol] = result.ok
           ? { ok: true, chain: result.chain, apiCalls, adapterSkipped: result.quality.skipped }
-          : { ok: false, error: `${result.error.kind}: ${result.error.message}`, apiCalls };
+          : {
+              ok: false,
+              error: `${result.error.kind}: ${result.error.message}`,
+              errorKind: errorKindOfFailure(result.error.kind),
+              requestId: result.error.requestId,
+              apiCalls,
+            };
       }
       return { chains, apiCalls: cycle.calls.marketData + cycle.calls.trading };
     },

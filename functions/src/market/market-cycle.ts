@@ -20,6 +20,8 @@ export interface ChainFailure {
   /** Endpoint template of the failed call, when a call failed. */
   endpoint: string | null;
   status: number | null;
+  /** Alpaca's `X-Request-ID` of the failed response, when it had one (log it, never store it). */
+  requestId: string | null;
 }
 
 /** Thrown inside the adapter for data-level failures of one symbol; reported as {@link ChainFailure}. */

@@ -57,9 +57,10 @@ export interface MarketData {
 
 function failureOf(error: unknown, fallbackEndpoint: string): ChainFailure {
   if (error instanceof ChainLoadError)
-    return { kind: error.kind, message: error.message, endpoint: null, status: null };
+    return { kind: error.kind, message: error.message, endpoint: null, status: null, requestId: null };
   const api = error instanceof AlpacaApiError ? error : toAlpacaApiError(fallbackEndpoint, error);
-  return { kind: api.kind, message: api.message, endpoint: api.endpoint, status: api.status };
+  const { kind, message, endpoint, status, requestId } = api;
+  return { kind, message, endpoint, status, requestId };
 }
 
 function settleSpot(

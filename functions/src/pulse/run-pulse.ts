@@ -1,4 +1,5 @@
-import type { MarketRegimeDocument } from '../contract/regime';
+import type { ErrorKind, MarketRegimeDocument } from '../contract/regime';
+import { errorKindOf, requestIdOf } from '../market/error-kind';
 import { buildPulseWrites } from './build-writes';
 import { isComputeDue } from './cadence';
 import { computeSymbols, errorMessage } from './compute-symbols';
@@ -100,6 +101,7 @@ interface MarketRead {
   outcomes: Record<string, SymbolOutcome>;
   apiCalls: number;
   pulseError: string | null;
+  pulseErrorKind: ErrorKind | null;
 }
 
 /**
@@ -119,8 +121,15 @@ async function readMarket(
     clock = await deps.market.readClock();
   } catch (err) {
     const pulseError = `market clock: ${errorMessage(err)}`;
-    deps.log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
-    return { clock: null, outcomes: {}, apiCalls: apiCalls(), pulseError };
+    const pulseErrorKind = errorKindOf(err);
+    const requestId = requestIdOf(err);
+    deps.log.error('pulse market clock failed', {
+      pulse_time: pulseTime,
+      error: pulseError,
+      error_kind: pulseErrorKind,
+      ...(requestId ? { request_id: requestId } : {}),
+    });
+    return { clock: null, outcomes: {}, apiCalls: apiCalls(), pulseError, pulseErrorKind };
   }
   const cadenceMinutes = deps.config.closedCadenceMinutes;
   if (!isComputeDue({ marketOpen: clock.isOpen, previous, pulseTime, cadenceMinutes })) {
@@ -128,7 +137,13 @@ async function readMarket(
   }
   const loaded = await loadChains(deps, clock);
   const outcomes = computeSymbols({ ...deps, symbols: deps.config.symbols, chains: loaded.chains });
-  return { clock, outcomes, apiCalls: apiCalls(), pulseError: loaded.error };
+  return {
+    clock,
+    outcomes,
+    apiCalls: apiCalls(),
+    pulseError: loaded.error,
+    pulseErrorKind: loaded.errorKind,
+  };
 }
 
 /** The account-sync seam; its failure is logged and never blocks the market regime. */
@@ -161,11 +176,17 @@ async function loadChains(deps: PulseDeps, clock: MarketClock) {
       api_calls: loaded.apiCalls,
       duration_ms: deps.now().getTime() - startedMs,
     });
-    return { ...loaded, error: null };
+    return { ...loaded, error: null, errorKind: null };
   } catch (err) {
     const error = `market data: ${errorMessage(err)}`;
-    deps.log.error('pulse market data failed', { error });
-    return { chains: {}, apiCalls: 0, error };
+    const errorKind = errorKindOf(err);
+    const requestId = requestIdOf(err);
+    deps.log.error('pulse market data failed', {
+      error,
+      error_kind: errorKind,
+      ...(requestId ? { request_id: requestId } : {}),
+    });
+    return { chains: {}, apiCalls: 0, error, errorKind };
   }
 }
 

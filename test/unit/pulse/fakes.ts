@@ -1,5 +1,6 @@
 import {
   MarketRegimeDocument,
+  type ErrorKind,
   type GexResult,
   type SymbolRegime,
 } from '../../../functions/src/contract/regime';
@@ -87,6 +88,10 @@ export class FakeMarket implements MarketDataSource {
     nextClose: '2025-05-16T20:00:00.000Z',
   };
   failing = new Map<string, string>();
+  /** Kind of a failing symbol's error (`upstream` unless set). */
+  failingKind = new Map<string, ErrorKind>();
+  /** Request id every failing symbol reports (for the log line). */
+  failingRequestId: string | null = null;
   clockCalls = 0;
   chainLoads = 0;
   /** Requests "sent" so far: one per clock read, and what each chain load reports. */
@@ -108,7 +113,13 @@ export class FakeMarket implements MarketDataSource {
     for (const symbol of input.symbols) {
       const error = this.failing.get(symbol);
       chains[symbol] = error
-        ? { ok: false, error, apiCalls: 1 }
+        ? {
+            ok: false,
+            error,
+            errorKind: this.failingKind.get(symbol) ?? 'upstream',
+            requestId: this.failingRequestId,
+            apiCalls: 1,
+          }
         : { ok: true, chain: chain(symbol, input.clock.timestamp), apiCalls: 1 };
     }
     this.sent += input.symbols.length + 1;
