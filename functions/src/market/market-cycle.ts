@@ -84,7 +84,10 @@ export interface MarketCycle {
   /** Session dates of the 0DTE and 1DTE buckets (`YYYY-MM-DD`, New York). */
   sessions: { zeroDte: string; oneDte: string };
   calendarCached: boolean;
-  /** Every request attempt of this cycle, retries included. */
+  /**
+   * Every request attempt sent while the cycle ran, retries included; requests started ahead of it
+   * by `MarketData.speculate` are not here (the client's counter has them all).
+   */
   calls: CallCounts;
   /** Wall time of the cycle, ms. */
   elapsedMs: number;

@@ -107,4 +107,20 @@ describe('pulse under Alpaca failures', () => {
     expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).not.toBe('Neutral');
     expect(doc.market_volatility_bias).toBe('Neutral');
   });
+
+  it('one response with no usable open interest is not kept for the day: the next pulse recovers', async () => {
+    await sim.reset('2025-05-19T14:30:00Z'); // a Monday session; the fault hits the daily contract lists
+    await sim.setFaults([{ kind: 'bad_open_interest', symbol: 'SPY', value: 'abc' }]);
+    expect(await triggerPulse(t0)).toBe(200);
+    const failed = await readRegime();
+    expect(failed.missing_symbols.spy).toMatch(/open interest/);
+    expect(symbolRegimeOf(failed, 'qqq')).toMatchObject({ stale: false });
+
+    await sim.setFaults([]);
+    await sim.setClock('2025-05-19T14:31:00Z');
+    expect(await triggerPulse(minute(t0, 1))).toBe(200);
+    const recovered = await readRegime();
+    expect(symbolRegimeOf(recovered, 'spy')).toMatchObject({ stale: false, error: null, error_kind: null });
+    expect(recovered.missing_symbols).toEqual({});
+  });
 });
