@@ -61,8 +61,10 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
   const pulseTime = lease.pulseTime;
   const elapsed = () => deps.now().getTime() - startedMs;
   await syncAccounts(deps, pulseTime);
-  const previous = await readPrevious(deps);
-  const market = await readMarket(deps, previous, pulseTime);
+  // The stored document is read while the clock is asked (it never rejects: unreadable is absent).
+  const previousRead = readPrevious(deps);
+  const market = await readMarket(deps, previousRead, pulseTime);
+  const previous = await previousRead;
   if (market.notDue) {
     const reason = 'market_closed_cadence';
     return { status: 'skipped', pulseTime, reason, apiCalls: market.apiCalls, durationMs: elapsed() };
@@ -110,7 +112,7 @@ interface MarketRead {
  */
 async function readMarket(
   deps: PulseDeps,
-  previous: MarketRegimeDocument | null,
+  previousRead: Promise<MarketRegimeDocument | null>,
   pulseTime: string,
 ): Promise<MarketRead | { notDue: true; apiCalls: number }> {
   // Every attempt sent counts (the SDK retries the clock, too), so read the source's own tally.
@@ -132,6 +134,7 @@ async function readMarket(
     return { clock: null, outcomes: {}, apiCalls: apiCalls(), pulseError, pulseErrorKind };
   }
   const cadenceMinutes = deps.config.closedCadenceMinutes;
+  const previous = await previousRead;
   if (!isComputeDue({ marketOpen: clock.isOpen, previous, pulseTime, cadenceMinutes })) {
     return { notDue: true, apiCalls: apiCalls() };
   }
