@@ -21,6 +21,34 @@ export type GexRegime = z.infer<typeof GexRegime>;
 
 const Count = z.number().int().nonnegative();
 
+/**
+ * Why the latest attempt failed, as a small closed set consumers can branch on (the `error`
+ * string beside it is for people):
+ * - `auth`: Alpaca refused the keys (401/403: missing or wrong keys, no subscription for the feed).
+ * - `rate_limit`: Alpaca answered 429 after the retries.
+ * - `timeout`: a request or the whole cycle ran past its deadline.
+ * - `upstream`: Alpaca failed otherwise (5xx or another non-2xx after the retries, host unreachable).
+ * - `malformed`: a 2xx answer that is not JSON, not the expected envelope, or lacks what the
+ *   computation needs (no usable spot price, a calendar that cannot place the sessions).
+ * - `empty_chain`: the chain returned no snapshots, none matched a listed contract, or neither the
+ *   0DTE nor the 1DTE session lists an expiry.
+ * - `no_usable_contracts`: contracts arrived but none can enter the sum (e.g. every open interest
+ *   zero, negative or unreadable).
+ * - `config`: our own settings cannot serve the request (invalid Alpaca params, or a chain larger
+ *   than the page cap allows, which is refused rather than computed partially).
+ */
+export const ErrorKind = z.enum([
+  'auth',
+  'rate_limit',
+  'timeout',
+  'upstream',
+  'malformed',
+  'empty_chain',
+  'no_usable_contracts',
+  'config',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
 /** Totals of one expiry bucket (0DTE, 1DTE, or every other expiry included). */
 export const ExpiryTotals = z.object({
   /** Session date the bucket stands for (`YYYY-MM-DD`); null for `other`. */
@@ -135,6 +163,11 @@ export const StoredSymbolRegime = SymbolRegime.extend({
   stale: z.boolean(),
   /** Message of the latest failure; null when the latest attempt succeeded. */
   error: z.string().nullable(),
+  /**
+   * {@link ErrorKind} of the latest failure; null when the latest attempt succeeded. Absent in
+   * documents written before it existed.
+   */
+  error_kind: ErrorKind.nullable().optional(),
   /** ISO-8601 pulse time of the last successful computation. */
   last_success_at: z.string().nullable(),
   /** ISO-8601 pulse time of the latest attempt (successful or not). */
@@ -156,6 +189,11 @@ export const MarketRegimeHeader = z.object({
   stale: z.boolean(),
   /** Pulse-level failure (e.g. the market clock was unreachable); null otherwise. */
   error: z.string().nullable(),
+  /**
+   * {@link ErrorKind} of the pulse-level `error` (when no symbol could be computed, the first
+   * configured symbol's kind); null when `error` is null. Absent in documents written before it existed.
+   */
+  error_kind: ErrorKind.nullable().optional(),
   /** ISO-8601 market-data time (Alpaca's clock) of the newest numbers; only moves forward. */
   as_of: z.string(),
   /** ISO-8601 schedule time of the pulse that wrote the document. */
@@ -167,7 +205,7 @@ export const MarketRegimeHeader = z.object({
   symbols: z.array(z.string()),
   /** Configured symbols (lower case) that have never produced numbers, with the latest error. */
   missing_symbols: z.record(z.string(), z.string()),
-  /** Alpaca API calls this pulse made (market data + trading). */
+  /** Alpaca API requests this pulse sent (market data + trading, every attempt, retries included). */
   api_calls: Count,
   /** Wall time of the pulse in milliseconds. */
   duration_ms: Count,

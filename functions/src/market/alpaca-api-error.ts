@@ -11,19 +11,23 @@ export type AlpacaErrorKind =
 
 /**
  * A failed Alpaca call: which endpoint (path template, e.g. `/v2/options/contracts`), the HTTP
- * status when there was a response, and a {@link AlpacaErrorKind}. Built only by
- * {@link toAlpacaApiError}; the message never contains credentials.
+ * status when there was a response, a {@link AlpacaErrorKind}, and Alpaca's `X-Request-ID` when
+ * the response carried one (for log lines and support tickets, never for stored documents).
+ * Built by {@link toAlpacaApiError} and the wire reader; the message never contains credentials.
  */
 export class AlpacaApiError extends Error {
   override readonly name = 'AlpacaApiError';
+  /** Alpaca's `X-Request-ID` of the failed response, null when there was none. */
+  readonly requestId: string | null;
   constructor(
     readonly endpoint: string,
     readonly kind: AlpacaErrorKind,
     readonly status: number | null,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; requestId?: string | null },
   ) {
     super(message, options);
+    this.requestId = options?.requestId ?? null;
   }
 }
 
@@ -47,6 +51,7 @@ export function toAlpacaApiError(endpoint: string, error: unknown): AlpacaApiErr
   if (error instanceof RateLimitError) {
     return new AlpacaApiError(endpoint, 'rate_limited', 429, `${endpoint}: rate limited (429)`, {
       cause: error,
+      requestId: error.requestId ?? null,
     });
   }
   if (error instanceof ApiError) {
@@ -55,6 +60,7 @@ export function toAlpacaApiError(endpoint: string, error: unknown): AlpacaApiErr
     const said = error.message ? `: ${error.message}` : '';
     return new AlpacaApiError(endpoint, kind, error.status, `${endpoint}: ${what} (${error.status})${said}`, {
       cause: error,
+      requestId: error.requestId ?? null,
     });
   }
   if (error instanceof FetchError) {

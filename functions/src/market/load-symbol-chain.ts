@@ -4,25 +4,17 @@ import type { ChainInput, ContractInput } from '../gex/types';
 import { AlpacaApiError } from './alpaca-api-error';
 import type { AlpacaClient } from './alpaca-client';
 import type { Paged } from './alpaca-queries';
-import type { OptionFeed } from './alpaca-config';
+import { type ChainOptions, type SpotResult, strikeBandAround } from './chain-request';
 import { joinChain, type StrikeBand } from './join-chain';
 import { ChainLoadError, type ChainQuality } from './market-cycle';
-import { loadOpenInterest, type OpenInterestCache, type OpenInterestEntry } from './open-interest';
+import {
+  hasUsableOpenInterest,
+  loadOpenInterest,
+  type OpenInterestCache,
+  type OpenInterestEntry,
+} from './open-interest';
+import { type Speculation, takeSpeculativeChain } from './speculative-chains';
 import type { RawOptionSnapshot, RawStockTrade } from './wire-schemas';
-
-/** Latest trades by upper-case symbol, or the error of the one spot request. */
-export type SpotResult = Map<string, RawStockTrade> | AlpacaApiError;
-
-/** Tuning of the chain requests (defaults in `createMarketData`). */
-export interface ChainOptions {
-  feed: OptionFeed;
-  /** Half-width of the strike band around spot, percent; null = every strike. */
-  strikeBandPct: number | null;
-  chainPageLimit: number;
-  maxChainPages: number;
-  contractsPageLimit: number;
-  maxContractPages: number;
-}
 
 /** What one cycle shares between its symbols. */
 export interface CycleContext {
@@ -33,16 +25,9 @@ export interface CycleContext {
   sessions: readonly TradingSession[];
   sessionDates: { zeroDte: string; oneDte: string };
   spot: Promise<SpotResult>;
+  /** Chain requests started ahead of the clock, used where they still fit (see `speculative-chains.ts`). */
+  speculation?: Speculation;
   signal: AbortSignal;
-}
-
-/** Band of ±pct around spot, widened to whole cents, never below 0; a level filter, so float64 is fine. */
-export function strikeBandAround(spot: number, pct: number | null): StrikeBand | null {
-  if (pct === null || !Number.isFinite(spot) || spot <= 0) return null;
-  return {
-    gte: Math.max(0, Math.floor(spot * (1 - pct / 100) * 100) / 100),
-    lte: Math.ceil(spot * (1 + pct / 100) * 100) / 100,
-  };
 }
 
 async function spotFor(symbol: string, ctx: CycleContext): Promise<RawStockTrade> {
@@ -59,6 +44,9 @@ async function spotFor(symbol: string, ctx: CycleContext): Promise<RawStockTrade
 async function fetchChain(symbol: string, ctx: CycleContext) {
   const trade = await spotFor(symbol, ctx);
   const band = strikeBandAround(Number(trade.p), ctx.options.strikeBandPct);
+  const want = { symbol, band, sessionDates: ctx.sessionDates };
+  const speculative = await takeSpeculativeChain(ctx.speculation, want);
+  if (speculative) return { trade, band, paged: speculative };
   const paged = await ctx.client.getOptionChain(
     {
       underlying: symbol,
@@ -112,9 +100,6 @@ function qualityOf(
   };
 }
 
-/** A listed OI above zero; a predicate only (the engine parses OI as Decimal), so float64 is fine. */
-const hasPositiveOpenInterest = (c: ContractInput): boolean => Number(c.openInterest ?? 0) > 0;
-
 /** Early-close aware close instants of the bucket expiries, from Alpaca's calendar. */
 function expiryClosesOf(buckets: ExpiryBuckets, sessions: readonly TradingSession[]): Record<string, string> {
   const closes: Record<string, string> = {};
@@ -145,7 +130,7 @@ function refuseUnusable(symbol: string, contracts: readonly ContractInput[], sna
     const why = snapshots === 0 ? 'the chain returned no snapshots' : 'no snapshot matched a listed contract';
     throw new ChainLoadError(symbol, 'empty_chain', `${symbol}: ${why}`);
   }
-  if (!contracts.some(hasPositiveOpenInterest)) {
+  if (!contracts.some(hasUsableOpenInterest)) {
     const why = `none of the ${contracts.length} contracts has a positive open interest`;
     throw new ChainLoadError(symbol, 'no_open_interest', `${symbol}: ${why}`);
   }

@@ -20,6 +20,8 @@ export interface ChainFailure {
   /** Endpoint template of the failed call, when a call failed. */
   endpoint: string | null;
   status: number | null;
+  /** Alpaca's `X-Request-ID` of the failed response, when it had one (log it, never store it). */
+  requestId: string | null;
 }
 
 /** Thrown inside the adapter for data-level failures of one symbol; reported as {@link ChainFailure}. */
@@ -82,7 +84,10 @@ export interface MarketCycle {
   /** Session dates of the 0DTE and 1DTE buckets (`YYYY-MM-DD`, New York). */
   sessions: { zeroDte: string; oneDte: string };
   calendarCached: boolean;
-  /** Every request attempt of this cycle, retries included. */
+  /**
+   * Every request attempt sent while the cycle ran, retries included; requests started ahead of it
+   * by `MarketData.speculate` are not here (the client's counter has them all).
+   */
   calls: CallCounts;
   /** Wall time of the cycle, ms. */
   elapsedMs: number;

@@ -7,7 +7,9 @@ import type { AlpacaClient } from './alpaca-client';
 import type { OptionFeed } from './alpaca-config';
 import { type CallCounts, diffCallCounts } from './call-counter';
 import { createMemoryDailyCache } from './daily-cache';
-import { type ChainOptions, type CycleContext, loadSymbolChain, type SpotResult } from './load-symbol-chain';
+import type { ChainOptions, SpotResult } from './chain-request';
+import { type CycleContext, loadSymbolChain } from './load-symbol-chain';
+import { type Speculation, startSpeculation, type WarmCycle } from './speculative-chains';
 import { type ChainFailure, ChainLoadError, type MarketCycle, type SymbolChainResult } from './market-cycle';
 import type { OpenInterestCache } from './open-interest';
 import { type CalendarCache, loadTradingSessions } from './trading-sessions';
@@ -41,6 +43,8 @@ export interface LoadChainsOptions {
   signal?: AbortSignal;
   /** A `/v2/clock` reading the caller already made this cycle; saves one trading call and a round trip. */
   clock?: RawClock;
+  /** Requests {@link MarketData.speculate} started for this cycle: used where they still fit. */
+  speculation?: Speculation;
 }
 
 /** The adapter's market-data loader (see {@link createMarketData}). */
@@ -53,13 +57,21 @@ export interface MarketData {
    * @throws AlpacaApiError when the clock or the calendar cannot be read (no symbol can be placed in time).
    */
   loadChains(symbols: readonly string[], options?: LoadChainsOptions): Promise<MarketCycle>;
+  /**
+   * Starts the next cycle's spot and chain requests now (e.g. beside the clock request), on the
+   * last open-market cycle's sessions and a band a little wider than its strike bands; hand the
+   * result to {@link MarketData.loadChains}, which keeps what still fits and asks again for the
+   * rest. Undefined when there is no such cycle to go by (cold start, market closed).
+   */
+  speculate(): Speculation | undefined;
 }
 
 function failureOf(error: unknown, fallbackEndpoint: string): ChainFailure {
   if (error instanceof ChainLoadError)
-    return { kind: error.kind, message: error.message, endpoint: null, status: null };
+    return { kind: error.kind, message: error.message, endpoint: null, status: null, requestId: null };
   const api = error instanceof AlpacaApiError ? error : toAlpacaApiError(fallbackEndpoint, error);
-  return { kind: api.kind, message: api.message, endpoint: api.endpoint, status: api.status };
+  const { kind, message, endpoint, status, requestId } = api;
+  return { kind, message, endpoint, status, requestId };
 }
 
 function settleSpot(
@@ -111,6 +123,25 @@ function sessionDatesOf(
   }
 }
 
+const sameSymbols = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** What an open-market cycle leaves for the next one to speculate on: sessions and usable spots. */
+async function warmCycleOf(
+  symbols: readonly string[],
+  sessionDates: { zeroDte: string; oneDte: string },
+  spot: Promise<SpotResult>,
+): Promise<WarmCycle | undefined> {
+  const trades = await spot;
+  if (trades instanceof AlpacaApiError) return undefined;
+  const spots = new Map<string, number>();
+  for (const symbol of symbols) {
+    const price = Number(trades.get(symbol)?.p);
+    if (Number.isFinite(price) && price > 0) spots.set(symbol, price);
+  }
+  return { symbols, sessionDates, spots };
+}
+
 /** Builds the adapter's market-data loader on an {@link AlpacaClient}. */
 export function createMarketData(deps: MarketDataDeps): MarketData {
   const { client } = deps;
@@ -118,15 +149,26 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   const calendarCache = deps.calendarCache ?? createMemoryDailyCache();
   const options = chainOptionsOf(deps);
   const limit = pLimit(deps.concurrency ?? 4);
+  const cycleDeadlineMs = deps.cycleDeadlineMs ?? 40_000;
+  let warm: WarmCycle | undefined;
 
   return {
-    async loadChains(requested, { signal: callerSignal, clock: knownClock } = {}) {
+    speculate() {
+      if (!warm) return undefined;
+      return startSpeculation({ client, warm, options, signal: AbortSignal.timeout(cycleDeadlineMs) });
+    },
+    async loadChains(requested, { signal: callerSignal, clock: knownClock, speculation } = {}) {
       const symbols = [...new Set(requested.map((s) => s.trim().toUpperCase()).filter(Boolean))];
       const started = performance.now();
       const before = client.calls.snapshot();
-      const deadline = AbortSignal.timeout(deps.cycleDeadlineMs ?? 40_000);
+      const deadline = AbortSignal.timeout(cycleDeadlineMs);
       const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
-      const spot = symbols.length > 0 ? settleSpot(client, symbols, signal) : Promise.resolve(new Map());
+      const fits = speculation !== undefined && sameSymbols(speculation.symbols, symbols);
+      const spot = fits
+        ? speculation.spot
+        : symbols.length > 0
+          ? settleSpot(client, symbols, signal)
+          : Promise.resolve(new Map());
       // `spot` never rejects, so a failing clock leaves no dangling rejection behind.
       const clock = knownClock ?? (await client.getClock(signal));
       const calendar = await loadTradingSessions({
@@ -144,13 +186,17 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
         sessions: calendar.sessions,
         sessionDates,
         spot,
+        ...(fits ? { speculation } : {}),
         signal,
       };
       const counts = () => diffCallCounts(before, client.calls.snapshot());
       const results = await Promise.all(
         symbols.map((symbol) => limit(() => symbolResult(symbol, ctx, counts))),
       );
-      await spot;
+      warm = clock.is_open ? await warmCycleOf(symbols, sessionDates, spot) : undefined;
+      // Speculative requests not used are still waited for: each counts against the rate limit,
+      // and none is left running into the next cycle.
+      await speculation?.settled;
       return {
         asOf: clock.timestamp,
         marketOpen: clock.is_open,

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../contract/regime';
 import type { ChainInput } from '../gex/types';
 
 /*
@@ -23,12 +24,28 @@ export type ChainOutcome =
       /** Contracts the provider's data dropped before the engine (one-sided joins, bad rows), by reason. */
       adapterSkipped?: Readonly<Record<string, number>>;
     }
-  | { ok: false; error: string; apiCalls?: number };
+  | {
+      ok: false;
+      error: string;
+      /** What kind of failure, for consumers to branch on (see the contract's `ErrorKind`). */
+      errorKind: ErrorKind;
+      /** Alpaca's `X-Request-ID` of the failed response, for the log line only. */
+      requestId?: string | null;
+      apiCalls?: number;
+    };
 
 /** Market data for the pulse (the Alpaca adapter behind it). */
 export interface MarketDataSource {
-  /** One clock request. @throws when the provider is unreachable. */
+  /**
+   * One clock request (the SDK may retry it).
+   * @throws when the provider fails (`errorKindOf` in `error-kind.ts` classifies what was thrown).
+   */
   readClock(): Promise<MarketClock>;
+  /**
+   * Every HTTP request this source has sent so far, each attempt counted (retries included, since
+   * each counts against the rate limit); callers diff two readings.
+   */
+  callsSent(): number;
   /**
    * Loads every symbol's 0DTE/1DTE chain in parallel; one symbol's failure is its outcome, not a
    * throw. @param input.symbols upper-case tickers.

@@ -52,7 +52,8 @@ export const openInterestCacheKey = (
 /**
  * Open interest of `underlying`'s contracts expiring in `[expirationGte, expirationLte]`, from
  * `/v2/options/contracts` (every page, up to `maxPages`) at most once per publication day (an
- * empty or truncated list is fetched again next time).
+ * empty or truncated list, or one where no contract has a usable open interest, is fetched again
+ * next time).
  * @throws AlpacaApiError when the contracts call fails.
  */
 export async function loadOpenInterest(input: {
@@ -91,8 +92,18 @@ export async function loadOpenInterest(input: {
     pages: paged.pages,
     truncated: paged.truncated,
   };
-  // A truncated list is not cached: the next cycle retries it in full. Nor is an empty one: for
-  // a listed underlying it is a glitch or a listing not yet out, and would stick for the whole day.
-  if (!entry.truncated && entry.contracts.length > 0) await writeCacheBestEffort(input.cache, key, entry);
+  // A truncated list is not cached: the next cycle retries it in full. Nor is an empty one, or one
+  // with no usable open interest at all: for a listed underlying either is a glitch or a listing
+  // not yet out, and would keep the symbol stale for the whole day after the provider recovers.
+  if (!entry.truncated && entry.contracts.some(hasUsableOpenInterest)) {
+    await writeCacheBestEffort(input.cache, key, entry);
+  }
   return { entry, cached: false };
 }
+
+/**
+ * A listed OI that is a number above zero. A predicate only (the engine parses OI as Decimal and
+ * skips the rest), so float64 is fine.
+ */
+export const hasUsableOpenInterest = (c: { openInterest?: string | number | null }): boolean =>
+  Number(c.openInterest ?? 0) > 0;

@@ -19,9 +19,11 @@ export async function readWire<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   let text: string;
   let status: number;
+  let requestId: string | null;
   try {
     const response = await call();
     status = response.raw.status;
+    requestId = response.raw.headers.get('x-request-id');
     text = await response.raw.text();
   } catch (error) {
     throw toAlpacaApiError(endpoint, error);
@@ -32,6 +34,7 @@ export async function readWire<S extends z.ZodType>(
   } catch (error) {
     throw new AlpacaApiError(endpoint, 'malformed', status, `${endpoint}: response is not JSON`, {
       cause: error,
+      requestId,
     });
   }
   const parsed = schema.safeParse(json);
@@ -45,9 +48,7 @@ export async function readWire<S extends z.ZodType>(
       'malformed',
       status,
       `${endpoint}: unexpected payload at ${issues.join('; ')}`,
-      {
-        cause: parsed.error,
-      },
+      { cause: parsed.error, requestId },
     );
   }
   return parsed.data;

@@ -1,5 +1,6 @@
 import {
   symbolRegimeOf,
+  type ErrorKind,
   type GexProfileDocument,
   type GexResult,
   type HistorySymbol,
@@ -28,6 +29,8 @@ export interface BuildWritesInput {
   durationMs: number;
   /** Pulse-level failure (clock unreachable, …). */
   pulseError: string | null;
+  /** Its kind; null when `pulseError` is null. */
+  pulseErrorKind: ErrorKind | null;
   historyRetentionDays: number;
 }
 
@@ -39,8 +42,8 @@ const DAY_MS = 86_400_000;
  * listed in `missing_symbols` instead of being written with zeros.
  */
 export function buildPulseWrites(input: BuildWritesInput): PulseWrites {
-  const { symbolMaps, missing, profiles } = mergeSymbols(input);
-  const header = buildHeader(input, symbolMaps, missing, profiles.length > 0);
+  const { symbolMaps, missing, profiles, firstErrorKind } = mergeSymbols(input);
+  const header = buildHeader(input, { symbolMaps, missing, anyFresh: profiles.length > 0, firstErrorKind });
   const historySymbols: Record<string, HistorySymbol> = {};
   for (const [key, map] of Object.entries(symbolMaps)) historySymbols[key] = toHistory(map);
   return {
@@ -65,38 +68,49 @@ function mergeSymbols(input: BuildWritesInput) {
   const symbolMaps: Record<string, StoredSymbolRegime> = {};
   const missing: Record<string, string> = {};
   const profiles: Omit<GexProfileDocument, 'timestamp'>[] = [];
+  let firstErrorKind: ErrorKind | null = null;
   for (const symbol of input.symbols) {
     const key = symbol.toLowerCase();
     const previous = input.previous ? symbolRegimeOf(input.previous, key) : null;
-    const outcome = input.outcomes[symbol] ?? {
+    const outcome: SymbolOutcome = input.outcomes[symbol] ?? {
       ok: false,
       error: input.pulseError ?? 'no market data',
+      errorKind: input.pulseErrorKind ?? 'upstream',
     };
     const merged = mergeSymbol(previous, outcome, input.pulseTime);
     if (merged.map) symbolMaps[key] = merged.map;
     else missing[key] = merged.error ?? 'no market data';
     if (merged.fresh && outcome.ok) profiles.push(toProfile(symbol, outcome.result, input.writtenAt));
+    firstErrorKind ??= merged.errorKind;
   }
-  return { symbolMaps, missing, profiles };
+  return { symbolMaps, missing, profiles, firstErrorKind };
 }
 
 /**
  * The document's fixed fields. `stale` when nothing was computed fresh; `as_of` never goes back;
- * a clock failure keeps the last known `market_open`/`next_*`.
+ * a clock failure keeps the last known `market_open`/`next_*`. With no pulse-level error and no
+ * fresh symbol, `error_kind` is the first configured failed symbol's.
  */
 function buildHeader(
   input: BuildWritesInput,
-  symbolMaps: Record<string, StoredSymbolRegime>,
-  missing: Record<string, string>,
-  anyFresh: boolean,
+  merged: {
+    symbolMaps: Record<string, StoredSymbolRegime>;
+    missing: Record<string, string>;
+    anyFresh: boolean;
+    firstErrorKind: ErrorKind | null;
+  },
 ): PulseWrites['regime']['header'] {
+  const { symbolMaps, missing, anyFresh } = merged;
   const asOfs = Object.values(symbolMaps).map((m) => m.as_of);
+  const error = input.pulseError ?? (anyFresh ? null : 'no symbol could be computed');
+  const errorKind = input.pulseErrorKind ?? (anyFresh ? null : (merged.firstErrorKind ?? 'upstream'));
   return {
     last_updated: input.writtenAt,
     market_volatility_bias: pickBias(input.symbols, symbolMaps),
     market_open: input.clock?.isOpen ?? input.previous?.market_open ?? true,
     stale: !anyFresh,
-    error: input.pulseError ?? (anyFresh ? null : 'no symbol could be computed'),
+    error,
+    error_kind: error === null ? null : errorKind,
     as_of: latestIso([input.previous?.as_of, ...asOfs]) ?? input.pulseTime,
     pulse_time: input.pulseTime,
     next_open: input.clock?.nextOpen ?? input.previous?.next_open ?? null,

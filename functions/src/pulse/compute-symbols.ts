@@ -1,4 +1,5 @@
-import type { GexResult } from '../contract/regime';
+import type { ErrorKind, GexResult } from '../contract/regime';
+import { GexInputError } from '../gex/compute-gex';
 import type { ChainInput } from '../gex/types';
 import { mergeAdapterQuality } from '../market/merge-adapter-quality';
 import type { SymbolOutcome } from './merge-symbol';
@@ -21,7 +22,11 @@ export function computeSymbols(input: {
 }): Record<string, SymbolOutcome> {
   const outcomes: Record<string, SymbolOutcome> = {};
   for (const symbol of input.symbols) {
-    const loaded = input.chains[symbol] ?? { ok: false, error: 'no chain returned' };
+    const loaded: ChainOutcome = input.chains[symbol] ?? {
+      ok: false,
+      error: 'no chain returned',
+      errorKind: 'upstream',
+    };
     if (!loaded.ok) {
       const error = oneLine(loaded.error);
       input.log.warn('pulse symbol failed', {
@@ -29,8 +34,10 @@ export function computeSymbols(input: {
         stage: 'market_data',
         api_calls: loaded.apiCalls,
         error,
+        error_kind: loaded.errorKind,
+        ...(loaded.requestId ? { request_id: loaded.requestId } : {}),
       });
-      outcomes[symbol] = { ok: false, error };
+      outcomes[symbol] = { ok: false, error, errorKind: loaded.errorKind };
       continue;
     }
     try {
@@ -53,11 +60,20 @@ export function computeSymbols(input: {
       outcomes[symbol] = { ok: true, result };
     } catch (err) {
       const error = `engine: ${errorMessage(err)}`;
-      input.log.error('pulse symbol failed', { symbol, stage: 'engine', error });
-      outcomes[symbol] = { ok: false, error };
+      const errorKind = engineErrorKind(err);
+      input.log.error('pulse symbol failed', { symbol, stage: 'engine', error, error_kind: errorKind });
+      outcomes[symbol] = { ok: false, error, errorKind };
     }
   }
   return outcomes;
+}
+
+/**
+ * The engine's refusal by its type: no usable contract is `no_usable_contracts`; an unusable spot
+ * or as-of, or any other throw on this input, is `malformed` (the data could not be computed).
+ */
+export function engineErrorKind(err: unknown): ErrorKind {
+  return err instanceof GexInputError && err.field === 'contracts' ? 'no_usable_contracts' : 'malformed';
 }
 
 /** Longest upstream error message kept (a short stage prefix may precede it), characters. */

@@ -1,13 +1,15 @@
-import type { GexResult, StoredSymbolRegime } from '../contract/regime';
+import type { ErrorKind, GexResult, StoredSymbolRegime } from '../contract/regime';
 
 /** What happened to one symbol in this pulse. */
-export type SymbolOutcome = { ok: true; result: GexResult } | { ok: false; error: string };
+export type SymbolOutcome =
+  { ok: true; result: GexResult } | { ok: false; error: string; errorKind: ErrorKind };
 
 /** A symbol's map after this pulse, whether it is fresh, and the error when there is no map. */
 export interface MergedSymbol {
   map: StoredSymbolRegime | null;
   fresh: boolean;
   error: string | null;
+  errorKind: ErrorKind | null;
 }
 
 /**
@@ -22,27 +24,31 @@ export function mergeSymbol(
   pulseTime: string,
 ): MergedSymbol {
   if (!outcome.ok) {
-    if (previous === null) return { map: null, fresh: false, error: outcome.error };
+    const { error, errorKind } = outcome;
+    if (previous === null) return { map: null, fresh: false, error, errorKind };
     return {
-      map: { ...previous, stale: true, error: outcome.error, last_attempt_at: pulseTime },
+      map: { ...previous, stale: true, error, error_kind: errorKind, last_attempt_at: pulseTime },
       fresh: false,
-      error: outcome.error,
+      error,
+      errorKind,
     };
   }
   const regime = outcome.result.regime;
   if (previous !== null && Date.parse(regime.as_of) < Date.parse(previous.as_of)) {
-    return { map: previous, fresh: false, error: null };
+    return { map: previous, fresh: false, error: null, errorKind: null };
   }
   return {
     map: {
       ...regime,
       stale: false,
       error: null,
+      error_kind: null,
       last_success_at: pulseTime,
       last_attempt_at: pulseTime,
     },
     fresh: true,
     error: null,
+    errorKind: null,
   };
 }
 

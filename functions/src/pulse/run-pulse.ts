@@ -1,4 +1,5 @@
-import type { MarketRegimeDocument } from '../contract/regime';
+import type { ErrorKind, MarketRegimeDocument } from '../contract/regime';
+import { errorKindOf, requestIdOf } from '../market/error-kind';
 import { buildPulseWrites } from './build-writes';
 import { isComputeDue } from './cadence';
 import { computeSymbols, errorMessage } from './compute-symbols';
@@ -60,11 +61,13 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
   const pulseTime = lease.pulseTime;
   const elapsed = () => deps.now().getTime() - startedMs;
   await syncAccounts(deps, pulseTime);
-  const previous = await readPrevious(deps);
-  const market = await readMarket(deps, previous, pulseTime);
-  if (market === 'not_due') {
+  // The stored document is read while the clock is asked (it never rejects: unreadable is absent).
+  const previousRead = readPrevious(deps);
+  const market = await readMarket(deps, previousRead, pulseTime);
+  const previous = await previousRead;
+  if (market.notDue) {
     const reason = 'market_closed_cadence';
-    return { status: 'skipped', pulseTime, reason, apiCalls: 1, durationMs: elapsed() };
+    return { status: 'skipped', pulseTime, reason, apiCalls: market.apiCalls, durationMs: elapsed() };
   }
   const writes = buildPulseWrites({
     ...market,
@@ -95,10 +98,12 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
 
 /** What the market said this pulse: the clock, each symbol's outcome, calls, a pulse-level error. */
 interface MarketRead {
+  notDue?: false;
   clock: MarketClock | null;
   outcomes: Record<string, SymbolOutcome>;
   apiCalls: number;
   pulseError: string | null;
+  pulseErrorKind: ErrorKind | null;
 }
 
 /**
@@ -107,24 +112,41 @@ interface MarketRead {
  */
 async function readMarket(
   deps: PulseDeps,
-  previous: MarketRegimeDocument | null,
+  previousRead: Promise<MarketRegimeDocument | null>,
   pulseTime: string,
-): Promise<MarketRead | 'not_due'> {
+): Promise<MarketRead | { notDue: true; apiCalls: number }> {
+  // Every attempt sent counts (the SDK retries the clock, too), so read the source's own tally.
+  const callsBefore = deps.market.callsSent();
+  const apiCalls = () => deps.market.callsSent() - callsBefore;
   let clock: MarketClock;
   try {
     clock = await deps.market.readClock();
   } catch (err) {
     const pulseError = `market clock: ${errorMessage(err)}`;
-    deps.log.error('pulse market clock failed', { pulse_time: pulseTime, error: pulseError });
-    return { clock: null, outcomes: {}, apiCalls: 1, pulseError };
+    const pulseErrorKind = errorKindOf(err);
+    const requestId = requestIdOf(err);
+    deps.log.error('pulse market clock failed', {
+      pulse_time: pulseTime,
+      error: pulseError,
+      error_kind: pulseErrorKind,
+      ...(requestId ? { request_id: requestId } : {}),
+    });
+    return { clock: null, outcomes: {}, apiCalls: apiCalls(), pulseError, pulseErrorKind };
   }
   const cadenceMinutes = deps.config.closedCadenceMinutes;
+  const previous = await previousRead;
   if (!isComputeDue({ marketOpen: clock.isOpen, previous, pulseTime, cadenceMinutes })) {
-    return 'not_due';
+    return { notDue: true, apiCalls: apiCalls() };
   }
   const loaded = await loadChains(deps, clock);
   const outcomes = computeSymbols({ ...deps, symbols: deps.config.symbols, chains: loaded.chains });
-  return { clock, outcomes, apiCalls: 1 + loaded.apiCalls, pulseError: loaded.error };
+  return {
+    clock,
+    outcomes,
+    apiCalls: apiCalls(),
+    pulseError: loaded.error,
+    pulseErrorKind: loaded.errorKind,
+  };
 }
 
 /** The account-sync seam; its failure is logged and never blocks the market regime. */
@@ -157,11 +179,17 @@ async function loadChains(deps: PulseDeps, clock: MarketClock) {
       api_calls: loaded.apiCalls,
       duration_ms: deps.now().getTime() - startedMs,
     });
-    return { ...loaded, error: null };
+    return { ...loaded, error: null, errorKind: null };
   } catch (err) {
     const error = `market data: ${errorMessage(err)}`;
-    deps.log.error('pulse market data failed', { error });
-    return { chains: {}, apiCalls: 0, error };
+    const errorKind = errorKindOf(err);
+    const requestId = requestIdOf(err);
+    deps.log.error('pulse market data failed', {
+      error,
+      error_kind: errorKind,
+      ...(requestId ? { request_id: requestId } : {}),
+    });
+    return { chains: {}, apiCalls: 0, error, errorKind };
   }
 }
 

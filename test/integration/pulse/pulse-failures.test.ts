@@ -51,6 +51,22 @@ describe('pulse under Alpaca failures', () => {
     expect(health.body.problems).toEqual([expect.stringMatching(/^qqq is stale/)]);
   });
 
+  it('a 401 on one chain shows error_kind "auth" on that symbol; the request id stays out', async () => {
+    expect(await triggerPulse(t0)).toBe(200);
+    await sim.setFaults([{ kind: 'status', status: 401, endpoint: '/v1beta1/options/snapshots/SPY' }]);
+    expect(await triggerPulse(minute(t0, 1))).toBe(200);
+
+    const raw = (await db.doc('systemStatus/market_regime').get()).data()!;
+    const doc = MarketRegimeDocument.parse(raw);
+    const spy = symbolRegimeOf(doc, 'spy')!;
+    expect(spy).toMatchObject({ stale: true, error_kind: 'auth' });
+    expect(spy.error).toMatch(/401/);
+    expect(symbolRegimeOf(doc, 'qqq')).toMatchObject({ stale: false, error: null, error_kind: null });
+    expect(doc).toMatchObject({ error: null, error_kind: null });
+    // The simulator stamps every answer with an X-Request-ID (`sim-…`): logs only, never the document.
+    expect(JSON.stringify(raw)).not.toMatch(/sim-[0-9a-f]{8}/);
+  });
+
   it('a total failure marks the document stale and never writes zeros', async () => {
     expect(await triggerPulse(t0)).toBe(200);
     const before = await readRegime();
@@ -60,6 +76,7 @@ describe('pulse under Alpaca failures', () => {
     const doc = await readRegime();
     expect(doc.stale).toBe(true);
     expect(doc.error).toMatch(/^market clock: /);
+    expect(doc.error_kind).toBe('upstream');
     expect(doc.as_of).toBe(before.as_of);
     for (const key of ['spy', 'qqq']) {
       const map = symbolRegimeOf(doc, key)!;
@@ -89,5 +106,21 @@ describe('pulse under Alpaca failures', () => {
     // QQQ has a sign of its own, which must not stand in for SPY's.
     expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).not.toBe('Neutral');
     expect(doc.market_volatility_bias).toBe('Neutral');
+  });
+
+  it('one response with no usable open interest is not kept for the day: the next pulse recovers', async () => {
+    await sim.reset('2025-05-19T14:30:00Z'); // a Monday session; the fault hits the daily contract lists
+    await sim.setFaults([{ kind: 'bad_open_interest', symbol: 'SPY', value: 'abc' }]);
+    expect(await triggerPulse(t0)).toBe(200);
+    const failed = await readRegime();
+    expect(failed.missing_symbols.spy).toMatch(/open interest/);
+    expect(symbolRegimeOf(failed, 'qqq')).toMatchObject({ stale: false });
+
+    await sim.setFaults([]);
+    await sim.setClock('2025-05-19T14:31:00Z');
+    expect(await triggerPulse(minute(t0, 1))).toBe(200);
+    const recovered = await readRegime();
+    expect(symbolRegimeOf(recovered, 'spy')).toMatchObject({ stale: false, error: null, error_kind: null });
+    expect(recovered.missing_symbols).toEqual({});
   });
 });

@@ -71,3 +71,34 @@ describe('loadOpenInterest', () => {
     expect((await load(client, cache)).cached).toBe(true);
   });
 });
+
+describe('loadOpenInterest with unusable open interest', () => {
+  it.each(['abc', '0', '-5'])(
+    'does not keep a list whose every open interest is %s: a later cycle refetches',
+    async (bad) => {
+      const broken = page([call('2025-05-16', '590', bad), call('2025-05-16', '591', bad)]);
+      const recovered = page([call('2025-05-16', '590', '1200'), call('2025-05-16', '591', bad)]);
+      const { client, requests } = clientListing([broken, recovered]);
+      const cache = createMemoryDailyCache<OpenInterestEntry>();
+      expect((await load(client, cache)).cached).toBe(false);
+      const second = await load(client, cache, '2025-05-16T10:31:00-04:00');
+      expect(requests()).toBe(2);
+      expect(second.entry.contracts[0]?.openInterest).toBe('1200');
+      // One usable OI is enough to keep the list for the day.
+      expect((await load(client, cache, '2025-05-16T10:32:00-04:00')).cached).toBe(true);
+      expect(requests()).toBe(2);
+    },
+  );
+
+  it('keeps a list with no open interest field at all out of the cache too', async () => {
+    const missing = {
+      ...call('2025-05-16', '590', '1'),
+      open_interest: null,
+    } as unknown as RawOptionContract;
+    const { client, requests } = clientListing([page([missing]), page([call('2025-05-16', '590', '7')])]);
+    const cache = createMemoryDailyCache<OpenInterestEntry>();
+    await load(client, cache);
+    expect((await load(client, cache)).entry.contracts[0]?.openInterest).toBe('7');
+    expect(requests()).toBe(2);
+  });
+});

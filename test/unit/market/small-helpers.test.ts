@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strikeBandAround } from '../../../functions/src/market/load-symbol-chain';
+import { strikeBandAround } from '../../../functions/src/market/chain-request';
 import { openInterestDay } from '../../../functions/src/market/open-interest';
 import { toTradingSessions } from '../../../functions/src/market/trading-sessions';
 

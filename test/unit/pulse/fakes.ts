@@ -1,5 +1,6 @@
 import {
   MarketRegimeDocument,
+  type ErrorKind,
   type GexResult,
   type SymbolRegime,
 } from '../../../functions/src/contract/regime';
@@ -87,11 +88,22 @@ export class FakeMarket implements MarketDataSource {
     nextClose: '2025-05-16T20:00:00.000Z',
   };
   failing = new Map<string, string>();
+  /** Kind of a failing symbol's error (`upstream` unless set). */
+  failingKind = new Map<string, ErrorKind>();
+  /** Request id every failing symbol reports (for the log line). */
+  failingRequestId: string | null = null;
   clockCalls = 0;
   chainLoads = 0;
+  /** Requests "sent" so far: one per clock read, and what each chain load reports. */
+  sent = 0;
+
+  callsSent(): number {
+    return this.sent;
+  }
 
   readClock(): Promise<MarketClock> {
     this.clockCalls += 1;
+    this.sent += 1;
     return this.clock instanceof Error ? Promise.reject(this.clock) : Promise.resolve(this.clock);
   }
 
@@ -101,9 +113,16 @@ export class FakeMarket implements MarketDataSource {
     for (const symbol of input.symbols) {
       const error = this.failing.get(symbol);
       chains[symbol] = error
-        ? { ok: false, error, apiCalls: 1 }
+        ? {
+            ok: false,
+            error,
+            errorKind: this.failingKind.get(symbol) ?? 'upstream',
+            requestId: this.failingRequestId,
+            apiCalls: 1,
+          }
         : { ok: true, chain: chain(symbol, input.clock.timestamp), apiCalls: 1 };
     }
+    this.sent += input.symbols.length + 1;
     return Promise.resolve({ chains, apiCalls: input.symbols.length + 1 });
   }
 }
