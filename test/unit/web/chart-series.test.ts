@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   curveSeries,
+  padRange,
   historySeries,
   startOfNewYorkDayIso,
   strikeSeries,
@@ -11,6 +12,8 @@ describe('strikeSeries', () => {
   it('keeps strikes within the band around spot, with call, put and net series', () => {
     // spot 450.25 ± 5% = 427.74 … 472.76 → strikes 430 … 470
     const { data } = strikeSeries(profileData(), 5);
+    // the default, ±3% = 436.74 … 463.76 → strikes 440 … 460
+    expect(strikeSeries(profileData()).data[0]).toEqual([440, 445, 450, 455, 460]);
     const [strikes, call, put, net] = data;
     expect(strikes).toEqual([430, 435, 440, 445, 450, 455, 460, 465, 470]);
     expect(call?.[0]).toBe(70_000); // (500 − 430) × 1000
@@ -71,5 +74,13 @@ describe('startOfNewYorkDayIso', () => {
     // 02:00Z on May 16 is 22:00 EDT on May 15
     expect(startOfNewYorkDayIso(Date.parse('2025-05-16T02:00:00Z'))).toBe('2025-05-15T04:00:00.000Z');
     expect(startOfNewYorkDayIso(Date.parse('2025-01-16T15:00:00Z'))).toBe('2025-01-16T05:00:00.000Z');
+  });
+});
+
+describe('padRange', () => {
+  it('widens a single value by the pad and leaves a real range alone', () => {
+    expect(padRange(100, 100, 5)).toEqual([95, 105]);
+    expect(padRange(90, 110, 5)).toEqual([90, 110]);
+    expect(padRange(null, null, 1)).toEqual([-1, 1]);
   });
 });

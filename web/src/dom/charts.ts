@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSeries, Marker } from '../view/chart-series';
+import { padRange } from '../view/chart-series';
 import { formatAxisCompact, formatPrice } from '../view/format';
 
 /**
@@ -21,6 +22,16 @@ const moneyAxis: uPlot.Axis = {
   size: 56,
   values: (_u, splits) => splits.map((v) => formatAxisCompact(v)),
 };
+
+/** A strike or spot tick without trailing zeros: `580`, `577.5`. */
+function strikeTick(value: number): string {
+  return String(Number(value.toFixed(2)));
+}
+
+/** uPlot's usual 10% padding, or `pad` either side of a single value. */
+function yRange(min: number, max: number, pad: number): uPlot.Range.MinMax {
+  return min === max ? padRange(min, max, pad) : uPlot.rangeNum(min, max, 0.1, true);
+}
 
 function drawMarkers(u: uPlot, markers: Marker[]): void {
   const { ctx } = u;
@@ -62,7 +73,7 @@ function options(kind: ChartKind, width: number, markers: { current: Marker[] })
     return {
       ...base,
       scales: { x: { time: false } },
-      axes: [{ values: (_u, s) => s.map((v) => formatPrice(v).replace(/\.00$/, '')) }, moneyAxis],
+      axes: [{ values: (_u, s) => s.map((v) => strikeTick(v)) }, moneyAxis],
       series: [
         { label: 'Strike' },
         { label: 'Call GEX', stroke: COLOURS.call, fill: COLOURS.call, paths: bars, points: { show: false } },
@@ -75,14 +86,18 @@ function options(kind: ChartKind, width: number, markers: { current: Marker[] })
     return {
       ...base,
       scales: { x: { time: false } },
-      axes: [{ values: (_u, s) => s.map((v) => formatPrice(v).replace(/\.00$/, '')) }, moneyAxis],
+      axes: [{ values: (_u, s) => s.map((v) => strikeTick(v)) }, moneyAxis],
       series: [{ label: 'Spot level' }, { label: 'Net GEX per 1%', stroke: COLOURS.net, width: 2 }],
     };
   }
   return {
     ...base,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'America/New_York'),
-    scales: { gex: {}, spot: {} },
+    // One pulse so far is one point: see update() for x; y gets a window around the value.
+    scales: {
+      gex: { range: (_u, min, max) => yRange(min, max, Math.max(Math.abs(min) * 0.1, 1)) },
+      spot: { range: (_u, min, max) => yRange(min, max, Math.max(Math.abs(min) * 0.001, 0.01)) },
+    },
     axes: [{}, { ...moneyAxis, scale: 'gex' }, { scale: 'spot', side: 1, size: 56, grid: { show: false } }],
     series: [
       { label: 'Time (ET)' },
@@ -101,9 +116,11 @@ export class LiveChart {
     if (this.plot && width > 0 && width !== this.plot.width) this.plot.setSize({ width, height: 220 });
   });
 
+  /** `key` lists the markers under the chart (label, level, line style) as text. */
   constructor(
     private readonly kind: ChartKind,
     private readonly container: HTMLElement,
+    private readonly key: HTMLElement | null = null,
   ) {
     this.resize.observe(container);
   }
@@ -115,6 +132,14 @@ export class LiveChart {
   /** Shows `series` (an empty one shows the `emptyText` instead of a chart). */
   update(series: ChartSeries, emptyText: string): void {
     this.markers.current = series.markers;
+    this.key?.replaceChildren(
+      ...series.markers.map((m) =>
+        Object.assign(document.createElement('span'), {
+          className: `marker-key marker-${m.key}`,
+          textContent: `${m.label} ${formatPrice(m.x)}`,
+        }),
+      ),
+    );
     if (series.data[0].length === 0) {
       this.plot?.destroy();
       this.plot = null;
@@ -132,6 +157,12 @@ export class LiveChart {
       );
     } else {
       this.plot.setData(series.data);
+    }
+    const [x0] = series.data[0];
+    // uPlot spans a day (or years of ticks) around a single time point: show ±5 minutes instead.
+    if (series.data[0].length === 1 && x0 !== undefined && this.kind === 'history') {
+      const [min, max] = padRange(x0, x0, 300);
+      this.plot.setScale('x', { min, max });
     }
   }
 }

@@ -1,7 +1,8 @@
 import type { Banner } from '../view/banners';
 import { h } from './h';
 
-const ICON: Record<Banner['level'], string> = { error: '⛔', warning: '⚠', info: 'ℹ' };
+// Plain glyphs every system font has (headless Chromium shows no colour emoji).
+const ICON: Record<Banner['level'], string> = { error: '✖', warning: '⚠', info: 'i' };
 
 /** Replaces the banner list; errors are announced (`role="alert"`), the rest politely. */
 export function renderBanners(container: HTMLElement, banners: Banner[]): void {

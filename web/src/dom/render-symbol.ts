@@ -20,15 +20,18 @@ export class SymbolSection {
         role: 'img',
         'aria-label': `${title}, ${ticker}: ${description}`,
       });
-      const el = h('figure', { class: `chart-figure chart-${kind}` }, h('figcaption', {}, title), plot);
-      return { el, plot };
+      plot.append('Loading…');
+      plot.classList.add('chart-empty');
+      const key = h('p', { class: 'chart-key' });
+      const el = h('figure', { class: `chart-figure chart-${kind}` }, h('figcaption', {}, title), plot, key);
+      return { el, plot, key };
     };
     const strikes = figure('strikes', 'GEX by strike (per $1)', 'call, put and net GEX around spot');
     const curve = figure('curve', 'Re-priced GEX across spot (per 1%)', 'net GEX if spot moved');
     const history = figure('history', "Today's net GEX and spot", 'one point per pulse');
     this.charts = {
-      strikes: new LiveChart('strikes', strikes.plot),
-      curve: new LiveChart('curve', curve.plot),
+      strikes: new LiveChart('strikes', strikes.plot, strikes.key),
+      curve: new LiveChart('curve', curve.plot, curve.key),
       history: new LiveChart('history', history.plot),
     };
     this.element = h(
@@ -100,14 +103,14 @@ function renderInfo(view: SymbolView): Node[] {
       h('td', {}, `${e.sharePct}%`),
     ),
   );
-  const head = ['Bucket', 'Expiry', 'Net per $1', 'Net per 1%', 'Options', 'Share of gross'];
+  const head = ['Bucket', 'Expiry', 'Net /$1', 'Net /1%', 'Options', 'Share'];
   const split = h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `${view.ticker} 0DTE vs 1DTE` },
     h(
       'table',
       { class: 'expiries' },
-      h('caption', {}, '0DTE vs 1DTE'),
+      h('caption', {}, '0DTE vs 1DTE (share of gross GEX)'),
       h('thead', {}, h('tr', {}, ...head.map((text) => h('th', { scope: 'col' }, text)))),
       h('tbody', {}, ...rows),
     ),

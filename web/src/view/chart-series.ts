@@ -37,7 +37,7 @@ function markersOf(profile: GexProfileDocument, keys: Marker['key'][]): Marker[]
  * within `bandPct` percent of spot (all strikes when fewer than three fall inside), with markers
  * for spot, zero gamma and the walls.
  */
-export function strikeSeries(profile: GexProfileDocument, bandPct = 5): ChartSeries {
+export function strikeSeries(profile: GexProfileDocument, bandPct = 3): ChartSeries {
   const spot = Number(profile.spot_price);
   const lo = spot * (1 - bandPct / 100);
   const hi = spot * (1 + bandPct / 100);
@@ -86,4 +86,14 @@ export function historySeries(rows: HistoryRow[], key: string): ChartSeries {
 /** Start of the New York calendar day containing `nowMs`, as ISO-8601 UTC (the history query's bound). */
 export function startOfNewYorkDayIso(nowMs: number): string {
   return newYorkInstant(newYorkWallClock(nowMs).date, '00:00');
+}
+
+/**
+ * An axis range: `[min, max]` as is, or `pad` either side when the data is a single value (uPlot
+ * would otherwise span years of time or an arbitrary 0…1000).
+ */
+export function padRange(min: number | null, max: number | null, pad: number): [number, number] {
+  const lo = min ?? 0;
+  const hi = max ?? lo;
+  return lo === hi ? [lo - pad, hi + pad] : [lo, hi];
 }
