@@ -19,7 +19,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
+          // each group holds its own package only, not everything that package imports
+          includeDependenciesRecursively: false,
           groups: [
+            // Firestore with its own dependencies: the WebChannel transport and re2js (regular expressions)
+            {
+              name: 'firebase-firestore',
+              test: /node_modules[\\/](@firebase[\\/](firestore|webchannel-wrapper)|re2js)[\\/]/,
+            },
+            { name: 'firebase-auth', test: /node_modules[\\/]@firebase[\\/]auth[\\/]/ },
             { name: 'firebase', test: /node_modules[\\/](@firebase|firebase|idb|tslib)[\\/]/ },
             { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/ },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },

@@ -14,23 +14,35 @@ export const WEB_DIST = join(ROOT, 'web', 'dist');
 /** The Hosting emulator's origin (firebase.json). */
 export const DASHBOARD_URL = 'http://127.0.0.1:5000';
 
-/** Builds web/dist; returns its JavaScript files (name and bytes), largest first. */
-export async function buildWeb(
-  options: { quiet?: boolean } = {},
-): Promise<{ name: string; bytes: number }[]> {
+/** One built JavaScript file of the page. */
+export interface BuiltFile {
+  /** File name under `assets/`, e.g. `firebase-firestore-AbC123.js`. */
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+/**
+ * Builds the page into `outDir` (default web/dist); returns its JavaScript files, largest first.
+ * @throws Error from Vite when the build fails.
+ */
+export async function buildWeb(options: { quiet?: boolean; outDir?: string } = {}): Promise<BuiltFile[]> {
   const started = Date.now();
+  const outDir = options.outDir ?? WEB_DIST;
   await build({
     configFile: join(ROOT, 'web', 'vite.config.ts'),
     logLevel: options.quiet ? 'error' : 'warn',
+    build: { outDir },
   });
-  const assets = join(WEB_DIST, 'assets');
+  const assets = join(outDir, 'assets');
   const files = readdirSync(assets)
     .filter((name) => name.endsWith('.js'))
-    .map((name) => ({ name, bytes: statSync(join(assets, name)).size }))
+    .map((name) => ({ name, path: join(assets, name), bytes: statSync(join(assets, name)).size }))
     .sort((a, b) => b.bytes - a.bytes);
   if (!options.quiet) {
     const kib = files.reduce((sum, f) => sum + f.bytes, 0) / 1024;
-    console.log(`web/dist built (${kib.toFixed(0)} KiB of JavaScript) in ${Date.now() - started} ms`);
+    const where = outDir === WEB_DIST ? 'web/dist' : outDir;
+    console.log(`${where} built (${kib.toFixed(0)} KiB of JavaScript) in ${Date.now() - started} ms`);
   }
   return files;
 }
