@@ -32,7 +32,6 @@ describe('dashboard (Chromium, Hosting + Firestore + Auth + Functions emulators,
   beforeAll(async () => {
     await clearFirestore();
     await sim.reset(OPEN);
-    expect(await triggerPulse(t0)).toBe(200);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -43,12 +42,21 @@ describe('dashboard (Chromium, Hosting + Firestore + Auth + Functions emulators,
     await sim.reset();
   });
 
-  it('renders the regime, its figures and the three charts from the emulators', async () => {
+  it('says there is no regime yet before the first pulse', async () => {
     await page.goto(DASHBOARD_URL);
-    const spy = symbolRegimeOf(await regime(), 'spy')!;
     // the first load signs in and opens the listeners: allow it more than an update
     await expect
-      .poll(() => spyFigure('net_gex').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('#symbols .empty').textContent(), { timeout: 20_000 })
+      .toContain('No regime yet');
+    expect(await page.locator('#status').textContent()).toContain('Signed in (anonymous)');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('renders the first pulse live: the regime, its figures and the three charts', async () => {
+    expect(await triggerPulse(t0)).toBe(200);
+    const spy = symbolRegimeOf(await regime(), 'spy')!;
+    await expect
+      .poll(() => spyFigure('net_gex').textContent(), { timeout: UPDATE_WITHIN_MS })
       .toBe(formatMoneyCompact(spy.net_gex));
     expect(await spyFigure('spot').textContent()).toBe(formatPrice(spy.spot_price));
     expect(await spyFigure('call_wall').textContent()).toBe(formatPrice(spy.call_wall));
@@ -70,7 +78,7 @@ describe('dashboard (Chromium, Hosting + Firestore + Auth + Functions emulators,
     const key = page.locator('[data-symbol="spy"] .chart-strikes .chart-key');
     expect(await key.textContent()).toContain(`Spot ${formatPrice(spy.spot_price)}`);
     expect(await page.locator('[data-banner]').count()).toBe(0);
-    expect(await page.locator('#status').textContent()).toContain('Signed in (anonymous)');
+    expect(await page.locator('#symbols .empty').count()).toBe(0);
     await shoot('dashboard-desktop');
     // a small one for the README (docs/dashboard.png is a copy of it): the SPY section
     await page.locator('[data-symbol="spy"]').screenshot({ path: join(RESULTS_DIR, 'dashboard-readme.png') });
