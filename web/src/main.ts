@@ -55,7 +55,7 @@ function render(): void {
   }
   renderBanners(ui.banners, buildBanners(regime, Date.now()));
   renderHeader(ui.nav, regime.ok ? regime : null);
-  if (!regime.ok) return;
+  if (!regime.ok) return setEmpty('The regime document could not be read (see the banner above).');
   if (regime.symbols.length === 0) return setEmpty('The regime document lists no symbols.');
   ui.symbols.querySelector(':scope > .empty')?.remove();
   for (const symbol of regime.symbols) sections.get(symbol.key)?.section.showRegime(symbol);
