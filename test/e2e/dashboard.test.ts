@@ -79,6 +79,19 @@ describe('dashboard (Chromium, Hosting + Firestore + Auth + Functions emulators,
     expect(await key.textContent()).toContain(`Spot ${formatPrice(spy.spot_price)}`);
     expect(await page.locator('[data-banner]').count()).toBe(0);
     expect(await page.locator('#symbols .empty').count()).toBe(0);
+    // keyboard: the skip link first, then the symbol links, and following one moves focus there
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to the symbols');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^SPY [▲▼]$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#symbol-spy');
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      history.replaceState(null, '', '/');
+      window.scrollTo(0, 0);
+    });
     await shoot('dashboard-desktop');
     // a small one for the README (docs/dashboard.png is a copy of it): the SPY section
     await page.locator('[data-symbol="spy"]').screenshot({ path: join(RESULTS_DIR, 'dashboard-readme.png') });
