@@ -28,6 +28,7 @@ const PARTS: [prefix: string, label: string][] = [
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
+/** Builds the page and prints each part's weight and the total against the goal. */
 export async function run(): Promise<void> {
   const files = await buildWeb({ quiet: true, outDir: OUT_DIR });
   const rows = files.map((file) => {

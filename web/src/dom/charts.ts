@@ -16,6 +16,7 @@ const MARKER_STYLE: Record<Marker['key'], { colour: string; dash: number[] }> = 
   put_wall: { colour: '#D55E00', dash: [2, 3] },
 };
 
+/** The three charts of a symbol: GEX by strike, the re-priced curve, today's history. */
 export type ChartKind = 'strikes' | 'curve' | 'history';
 
 const moneyAxis: uPlot.Axis = {
