@@ -94,9 +94,20 @@ module.exports = {
       to: { path: '^(offline|cli|simulator|bench|test|scripts|web)/' },
     },
     {
+      name: 'web-reads-the-contract-only',
+      severity: 'error',
+      comment:
+        'The dashboard shares the document contract, its locations and the pure calendar with functions; nothing else.',
+      from: { path: '^web/' },
+      to: {
+        path: '^(functions|strategies|offline|cli|simulator|bench|scripts)/',
+        pathNot: '^functions/src/(contract/|calendar/|num/|store/paths\\.ts$)',
+      },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
-      from: {},
+      from: { pathNot: '\\.d\\.ts$' },
       to: { couldNotResolve: true },
     },
   ],

@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, no keys and no network.
- * Builds functions/lib, starts the bundled Alpaca simulator and the Auth, Firestore and Functions
- * emulators, then plays Cloud Scheduler: triggers `pulse` once right away and then at the top of
- * every minute. Ctrl-C stops everything.
+ * Builds functions/lib and the dashboard, starts the bundled Alpaca simulator and the Auth,
+ * Firestore, Functions and Hosting emulators, then plays Cloud Scheduler: triggers `pulse` once
+ * right away and then at the top of every minute. Ctrl-C stops everything.
  *
  * `npm start -- --once` triggers one pulse, prints the regime document and stops.
  */
@@ -17,6 +17,7 @@ import {
   spawnFirebase,
 } from './lib/dev-env';
 import { findTriggerKey, invokeScheduled } from './lib/scheduler';
+import { DASHBOARD_URL } from './lib/web-build';
 
 const FUNCTIONS_ORIGIN = 'http://127.0.0.1:5001';
 const FIRESTORE_ORIGIN = 'http://127.0.0.1:8080';
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   const key = await waitForPulseTrigger();
   console.log(`
 GEX Pulse is running on the Firebase Emulator Suite (project ${PROJECT_ID}).
+  Dashboard            ${DASHBOARD_URL}   (live regime and charts, Hosting emulator)
   Alpaca simulator     ${simulator.url}   (keys SIMULATOR_KEY / SIMULATOR_SECRET)
   Regime document      systemStatus/market_regime
                        ${REGIME_URL}

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFunctions } from '../build-functions';
 import { findJava, prepareFirestoreJar } from './toolchain';
+import { buildWeb } from './web-build';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROJECT_ID = 'demo-gex-pulse';
@@ -106,8 +107,8 @@ export async function startSimulatorProcess(
   throw new Error(`the Alpaca simulator did not answer on ${url} within 20 s`);
 }
 
-/** The emulators a local run starts: what the functions and their tests need. */
-export const EMULATORS = 'auth,firestore,functions';
+/** The emulators a local run starts: what the functions, the dashboard and their tests need. */
+export const EMULATORS = 'auth,firestore,functions,hosting';
 
 /**
  * Runs firebase-tools (with the same Node as this script) for the demo project, e.g.
@@ -126,13 +127,15 @@ export function spawnFirebase(
 }
 
 /**
- * What every local run does once its ports are known to be free: build functions/lib, write the
- * simulator's keys for the Functions emulator, start the simulator.
+ * What every local run does once its ports are known to be free: build functions/lib and the
+ * dashboard (web/dist, served by the Hosting emulator), write the simulator's keys for the
+ * Functions emulator, start the simulator.
  */
 export async function prepareLocalRun(
   options: { quiet?: boolean; simulatorArgs?: string[] } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   await buildFunctions({ quiet: options.quiet });
+  await buildWeb({ quiet: options.quiet });
   writeLocalSimulatorSecrets();
   return startSimulatorProcess({ quiet: options.quiet, args: options.simulatorArgs });
 }
