@@ -50,13 +50,14 @@ describe('buildBanners', () => {
     );
   });
 
-  it('reads error_kind defensively: absent adds nothing, an unknown value says so', () => {
+  it('an absent error_kind adds nothing; an unknown one makes the document unreadable', () => {
     const absent = bannersOf(regimeData({ qqq: spyMap({ stale: true, error: 'boom' }) }));
     expect(absent[0]?.detail).toBe('boom. Showing numbers from Fri, May 16, 10:30 ET.');
     const unknown = bannersOf(
       regimeData({ qqq: { ...spyMap({ stale: true, error: 'boom' }), error_kind: 'solar_flare' } }),
     );
-    expect(unknown[0]?.detail).toContain('[unknown error kind]');
+    expect(unknown.map((b) => b.id)).toEqual(['unreadable']);
+    expect(unknown[0]?.detail).toContain('qqq.error_kind');
   });
 
   it('reports a pulse-level error with its kind, and symbols that never produced numbers', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFirebaseSetup, isLocalHostname } from '../../../web/src/firebase/setup';
-import { readErrorKind } from '../../../web/src/model/error-kind';
 import { parseHistoryRows, parseProfile, parseRegime } from '../../../web/src/model/parse-documents';
 import { historyRow, profileData, regimeData } from './fixtures';
 
@@ -22,12 +21,15 @@ describe('parsing documents with the contract', () => {
     expect(parseHistoryRows([good, { ...good, pulse_time: 7 }])).toHaveLength(1);
   });
 
-  it('reads error_kind only when it is a non-empty string', () => {
-    expect(readErrorKind({ error_kind: 'config' })).toBe('config');
-    expect(readErrorKind({ error_kind: 'new_kind' })).toBe('unknown');
-    expect(readErrorKind({ error_kind: null })).toBeNull();
-    expect(readErrorKind({})).toBeNull();
-    expect(readErrorKind('not an object')).toBeNull();
+  it('reads error_kind through the contract: absent or null is no kind, an unknown kind is refused', () => {
+    const kindOf = (value: unknown) => {
+      const state = parseRegime(regimeData({ error_kind: value }));
+      return state.ok ? state.errorKind : `refused: ${state.message}`;
+    };
+    expect(kindOf('config')).toBe('config');
+    expect(kindOf(null)).toBeNull();
+    expect(kindOf(undefined)).toBeNull();
+    expect(kindOf('new_kind')).toMatch(/^refused: error_kind/);
   });
 });
 

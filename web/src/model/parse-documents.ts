@@ -1,10 +1,10 @@
 import {
+  type ErrorKind,
   GexProfileDocument,
   HistoryRow,
   MarketRegimeDocument,
   StoredSymbolRegime,
 } from '../../../functions/src/contract/regime';
-import { readErrorKind, type ErrorKind } from './error-kind';
 
 /** A parse that failed: what the page says instead of rendering broken numbers. */
 export interface ParseFailure {
@@ -13,14 +13,14 @@ export interface ParseFailure {
   message: string;
 }
 
-/** One symbol of the regime document as the page reads it: the contract's map plus `error_kind`. */
+/** One symbol of the regime document as the page reads it. */
 export interface SymbolState {
   /** Lower-case key, e.g. `spy`. */
   key: string;
   /** Upper-case ticker, e.g. `SPY` (the `gexProfiles` document id). */
   ticker: string;
   regime: StoredSymbolRegime;
-  errorKind: ErrorKind | 'unknown' | null;
+  errorKind: ErrorKind | null;
 }
 
 /** The regime document parsed through the contract, its symbols split out. */
@@ -29,7 +29,7 @@ export interface RegimeState {
   doc: MarketRegimeDocument;
   symbols: SymbolState[];
   /** Document-level `error_kind` (pulse-level failure), when present. */
-  errorKind: ErrorKind | 'unknown' | null;
+  errorKind: ErrorKind | null;
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -44,13 +44,11 @@ export function parseRegime(data: unknown): RegimeState | ParseFailure {
   const parsed = MarketRegimeDocument.safeParse(data);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
   const doc = parsed.data;
-  const symbols = doc.symbols.map((key) => ({
-    key,
-    ticker: key.toUpperCase(),
-    regime: StoredSymbolRegime.parse(doc[key]),
-    errorKind: readErrorKind(doc[key]),
-  }));
-  return { ok: true, doc, symbols, errorKind: readErrorKind(doc) };
+  const symbols = doc.symbols.map((key) => {
+    const regime = StoredSymbolRegime.parse(doc[key]);
+    return { key, ticker: key.toUpperCase(), regime, errorKind: regime.error_kind ?? null };
+  });
+  return { ok: true, doc, symbols, errorKind: doc.error_kind ?? null };
 }
 
 /** Parses a `gexProfiles/{SYMBOL}` document; null on a schema mismatch. */
