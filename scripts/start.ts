@@ -16,6 +16,7 @@ import {
   prepareLocalRun,
   spawnFirebase,
 } from './lib/dev-env';
+import { MINUTE_MS, startMinuteTicker } from './lib/minute-ticker';
 import { findTriggerKey, invokeScheduled } from './lib/scheduler';
 
 const FUNCTIONS_ORIGIN = 'http://127.0.0.1:5001';
@@ -26,10 +27,13 @@ const HEALTH_URL = `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/us-central1/health`;
 const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false } }, strict: true });
 const children: ChildProcess[] = [];
 let stopping = false;
+/** Run first when stopping (e.g. the minute ticker). */
+const onStop: (() => void)[] = [];
 
 function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
+  for (const stop of onStop) stop();
   console.log('\nStopping the emulators and the simulator…');
   for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
   const force = setTimeout(() => {
@@ -62,8 +66,6 @@ async function waitForPulseTrigger(): Promise<string> {
     }
   }
 }
-
-const MINUTE_MS = 60_000;
 
 /** Invokes pulse as Cloud Scheduler would for the minute `scheduleTime`, and says how it went. */
 async function runPulse(key: string, scheduleTime: Date): Promise<void> {
@@ -115,7 +117,10 @@ The scheduler triggers pulse now and at the top of every minute. Ctrl-C stops ev
 fires schedules itself, so this scheduler calls the function's trigger as Cloud Scheduler would.)
 `);
   // The minute ticks are armed before the first pulse, so a slow first pulse never costs a minute.
-  if (!flags.once) scheduleEveryMinute(key);
+  if (!flags.once) {
+    const ticker = startMinuteTicker((minute) => void runPulse(key, minute));
+    onStop.push(() => ticker.stop());
+  }
   await runPulse(key, new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS));
   if (flags.once) {
     const doc = await fetch(REGIME_URL, { headers: { authorization: 'Bearer owner' } });
@@ -123,16 +128,6 @@ fires schedules itself, so this scheduler calls the function's trigger as Cloud 
     stopAll(doc.ok ? 0 : 1);
     return;
   }
-}
-
-/** Triggers pulse at the top of every minute, each with its own minute as the schedule time. */
-function scheduleEveryMinute(key: string): void {
-  const next = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
-  setTimeout(() => {
-    if (stopping) return;
-    scheduleEveryMinute(key);
-    void runPulse(key, new Date(next));
-  }, next - Date.now());
 }
 
 main().catch((error: unknown) => {
