@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects:
- * - unit: pure core and in-process tests, no emulators needed (`npm run check`).
+ * - unit: pure core and in-process tests (`npm run check`): no emulator, no process, no socket
+ *   (the setup file makes spawning or listening fail); timeouts are generous so that a busy
+ *   machine slows the project down without failing it.
  * - integration: real Alpaca SDK against the bundled simulator over HTTP, and Firestore/Functions
  *   emulator tests; run by `npm test` inside `firebase emulators:exec`.
  * - rules: firestore.rules allow/deny against the Firestore emulator.
@@ -10,7 +12,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/forbid-processes-and-sockets.ts'],
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',
