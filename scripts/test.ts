@@ -2,7 +2,7 @@
  * `npm test [-- vitest args]`: the whole suite on real parts.
  * Builds functions/lib, starts the bundled Alpaca simulator, then runs vitest (unit, integration
  * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
- * emulators. Exits with vitest's code.
+ * emulators. Exits with vitest's code, after the tally and each project's wall time.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,18 +14,19 @@ import {
   ROOT,
   spawnFirebase,
 } from './lib/dev-env';
+import { formatTestSummary, type VitestJsonReport } from './lib/project-times';
 
 const WAIT_FOR_PORTS_MS = 5 * 60_000;
 const REPORT = join(ROOT, '.cache', 'vitest-report.json');
 
-/** One plain closing line, `tests: N passed, N failed`, from vitest's JSON report. */
-function printTally(): void {
-  if (!existsSync(REPORT)) return;
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-  };
-  console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+/** The closing lines: the tally and each vitest project's wall time, from vitest's JSON report. */
+function printSummary(startedMs: number): void {
+  const totalMs = Date.now() - startedMs;
+  if (!existsSync(REPORT)) {
+    console.log(`npm test: no vitest report (total ${(totalMs / 1000).toFixed(1)} s)`);
+    return;
+  }
+  console.log(formatTestSummary(JSON.parse(readFileSync(REPORT, 'utf8')) as VitestJsonReport, totalMs));
 }
 
 function shellQuote(arg: string): string {
@@ -48,6 +49,7 @@ async function waitForFreePorts(): Promise<void> {
 }
 
 async function main(): Promise<number> {
+  const startedMs = Date.now();
   const toolchain = emulatorToolchainEnv();
   // Wait first: rebuilding functions/lib under another run's emulator would make it reload.
   await waitForFreePorts();
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
     const code = await new Promise<number>((resolve) =>
       exec.on('exit', (exitCode) => resolve(exitCode ?? 1)),
     );
-    printTally();
+    printSummary(startedMs);
     return code;
   } finally {
     simulator.child.kill('SIGTERM');
