@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  * - integration: real Alpaca SDK against the bundled simulator over HTTP, and Firestore/Functions
  *   emulator tests; run by `npm test` inside `firebase emulators:exec`.
  * - rules: firestore.rules allow/deny against the Firestore emulator.
+ * - lifecycle: starts the real `npm start` and stops it with signals; it needs the emulator
+ *   ports free, so `npm test` runs it before it starts its own emulators.
  */
 export default defineConfig({
   test: {
@@ -34,6 +36,14 @@ export default defineConfig({
           name: 'rules',
           include: ['test/rules/**/*.test.ts'],
           testTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'lifecycle',
+          include: ['test/lifecycle/**/*.test.ts'],
+          testTimeout: 300_000,
           fileParallelism: false,
         },
       },

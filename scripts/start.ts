@@ -2,11 +2,10 @@
  * `npm start`: the whole product on this machine, no keys and no network.
  * Builds functions/lib, starts the bundled Alpaca simulator and the Auth, Firestore and Functions
  * emulators, then plays Cloud Scheduler: triggers `pulse` once right away and then at the top of
- * every minute. Ctrl-C stops everything.
+ * every minute. Ctrl-C stops everything, and so does SIGTERM or SIGINT to npm or to this process.
  *
  * `npm start -- --once` triggers one pulse, prints the regime document and stops.
  */
-import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
   assertPortsFree,
@@ -17,6 +16,7 @@ import {
   spawnFirebase,
 } from './lib/dev-env';
 import { MINUTE_MS, startMinuteTicker } from './lib/minute-ticker';
+import { stopOnSignalOrOrphan, stopProcessGroups } from './lib/process-groups';
 import { findTriggerKey, invokeScheduled } from './lib/scheduler';
 
 const FUNCTIONS_ORIGIN = 'http://127.0.0.1:5001';
@@ -25,31 +25,20 @@ const REGIME_URL = `${FIRESTORE_ORIGIN}/v1/projects/${PROJECT_ID}/databases/(def
 const HEALTH_URL = `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/us-central1/health`;
 
 const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false } }, strict: true });
-const children: ChildProcess[] = [];
 let stopping = false;
 /** Run first when stopping (e.g. the minute ticker). */
 const onStop: (() => void)[] = [];
 
+/** Stops the simulator and the emulators (every process under them), then exits with `code`. */
 function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
   for (const stop of onStop) stop();
   console.log('\nStopping the emulators and the simulator…');
-  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
-  const force = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    process.exit(code);
-  }, 10_000);
-  force.unref();
-  void Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
-    ),
-  ).then(() => process.exit(code));
+  void stopProcessGroups({ signal: 'SIGINT', graceMs: 20_000 }).then(() => process.exit(code));
 }
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+// Ctrl-C, SIGTERM or SIGINT to npm or to this process, or npm going away: everything stops.
+stopOnSignalOrOrphan(() => stopAll(0));
 
 async function waitForPulseTrigger(): Promise<string> {
   const deadline = Date.now() + 120_000;
@@ -94,9 +83,7 @@ async function main(): Promise<void> {
   // Ports first: rebuilding functions/lib under another run's emulator would make it reload.
   await assertPortsFree();
   const simulator = await prepareLocalRun();
-  children.push(simulator.child);
   const emulators = spawnFirebase(['emulators:start', '--only', EMULATORS], { toolchain, stdio: 'inherit' });
-  children.push(emulators);
   emulators.on('exit', (code) => {
     if (!stopping) {
       console.error(`The emulators exited (code ${code ?? 'signal'}).`);
@@ -133,5 +120,4 @@ fires schedules itself, so this scheduler calls the function's trigger as Cloud 
 main().catch((error: unknown) => {
   console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
   stopAll(1);
-  if (children.length === 0) process.exit(1);
 });
