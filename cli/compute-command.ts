@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { cboeChainInput, type ExpirySelection } from '../offline/cboe/cboe-chain-input';
 import { type CboeChain, CboeParseError, parseCboeCsv } from '../offline/cboe/parse-cboe';
@@ -6,6 +5,7 @@ import { expiryCloseMs } from '../functions/src/gex/time-to-expiry';
 import { computeGex, GexInputError } from '../functions/src/gex/compute-gex';
 import type { GexResult, SymbolRegime } from '../functions/src/contract/regime';
 import type { ChainInput } from '../functions/src/gex/types';
+import type { CliIo } from './cli-io';
 import { formatRegimeSummary } from './format-regime';
 
 const USAGE = 'usage: gex compute --cboe FILE [--expiries 0dte,1dte | all] [--as-of ISO-8601] [--json]';
@@ -46,10 +46,10 @@ function parseFlags(args: string[]) {
   }
 }
 
-async function loadChain(file: string) {
+async function loadChain(file: string, io: CliIo) {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await io.readFile(file);
   } catch (error) {
     throw new UsageError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -114,24 +114,25 @@ function computeOrExplain(input: ChainInput): GexResult {
   }
 }
 
-async function compute(args: string[]): Promise<number> {
+async function compute(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(args);
   if (flags.help) {
-    console.log(USAGE);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (!flags.cboe) throw new UsageError(`--cboe FILE is required (${USAGE})`);
   const selection = parseExpirySelection(flags.expiries);
   const asOf = flags['as-of'];
   if (asOf !== undefined) checkAsOf(asOf);
-  const chain = await loadChain(flags.cboe);
+  const chain = await loadChain(flags.cboe, io);
   const input = cboeChainInput(chain, { asOf, expiries: selection });
   if (input.contracts.length === 0) throw new UsageError(describeEmpty(chain, input, selection));
   const result = computeOrExplain(input);
   markUnselected(result.regime.by_expiry, selection);
-  console.log(
-    flags.json ? JSON.stringify(result.regime, null, 2) : formatRegimeSummary(chain.underlying, result),
-  );
+  const text = flags.json
+    ? JSON.stringify(result.regime, null, 2)
+    : formatRegimeSummary(chain.underlying, result);
+  io.stdout(`${text}\n`);
   return 0;
 }
 
@@ -140,13 +141,14 @@ async function compute(args: string[]): Promise<number> {
  * delayed-quote CSV. Prints the regime map (JSON with `--json`, else a summary and a chart).
  * Bad flags, unreadable or malformed files and empty selections print one line to stderr.
  * @returns 0 on success, 2 on a usage or input error.
+ * @throws only on a defect (anything that is not the user's input).
  */
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   try {
-    return await compute(args);
+    return await compute(args, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`gex compute: ${error.message}`);
+    io.stderr(`gex compute: ${error.message}\n`);
     return 2;
   }
 }

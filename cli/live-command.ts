@@ -22,6 +22,7 @@ import type { ChainFailure, MarketCycle, SymbolChainResult } from '../functions/
 import { createMarketData } from '../functions/src/market/market-data';
 import { DEFAULT_STRIKE_BAND_PCT } from '../functions/src/market/strike-band';
 import { mergeAdapterQuality } from '../functions/src/market/merge-adapter-quality';
+import type { CliIo } from './cli-io';
 import { formatRegimeSummary } from './format-regime';
 
 /** One symbol's value in the `--json` document: the regime map, or why it failed. */
@@ -125,8 +126,8 @@ function multiPageNotes(cycle: MarketCycle): string[] {
   });
 }
 
-function configFrom(args: LiveArgs): AlpacaConfig {
-  const config = alpacaConfigFromEnv(process.env);
+function configFrom(args: LiveArgs, io: CliIo): AlpacaConfig {
+  const config = { ...alpacaConfigFromEnv(io.env), ...(io.fetch ? { fetchApi: io.fetch } : {}) };
   return args.feed ? { ...config, optionFeed: args.feed } : config;
 }
 
@@ -154,19 +155,23 @@ function describeFailure(error: unknown, config: AlpacaConfig): string {
   return `live: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** CLI entry: returns the exit code (0 ok, 1 a symbol or the cycle failed, 2 bad usage or config). */
-export async function run(args: string[]): Promise<number> {
+/**
+ * `gex live`: reads `APCA_API_*` from `io.env`, talks to Alpaca through `io.fetch` (default the
+ * global fetch), prints to `io.stdout` / `io.stderr`.
+ * @returns the exit code: 0 ok, 1 a symbol or the cycle failed, 2 bad usage or config.
+ */
+export async function run(args: string[], io: CliIo): Promise<number> {
   let parsed: LiveArgs;
   let config: AlpacaConfig;
   try {
     parsed = parseLiveArgs(args);
-    config = configFrom(parsed);
+    config = configFrom(parsed, io);
   } catch (error) {
     const hint =
       error instanceof AlpacaConfigError && /^APCA_API_(KEY_ID|SECRET_KEY)$/.test(error.field)
         ? ' (or point APCA_API_BASE_URL/APCA_API_DATA_URL at `npm run simulator`)'
         : '';
-    console.error(`live: ${error instanceof Error ? error.message : String(error)}${hint}`);
+    io.stderr(`live: ${error instanceof Error ? error.message : String(error)}${hint}\n`);
     return 2;
   }
   const marketData = createMarketData({
@@ -178,16 +183,18 @@ export async function run(args: string[]): Promise<number> {
   try {
     cycle = await marketData.loadChains(parsed.symbols);
   } catch (error) {
-    console.error(describeFailure(error, config));
+    io.stderr(`${describeFailure(error, config)}\n`);
     return 1;
   }
   const down = hostDown(cycle);
   if (down) {
-    console.error(unreachableLine(down, config));
+    io.stderr(`${unreachableLine(down, config)}\n`);
     return 1;
   }
   const symbols = Object.values(cycle.symbols).map(computeLive);
-  if (parsed.json) console.log(JSON.stringify(liveJson(symbols, cycle.marketOpen), null, 2));
-  else console.log(formatLiveText(cycle, symbols));
+  const text = parsed.json
+    ? JSON.stringify(liveJson(symbols, cycle.marketOpen), null, 2)
+    : formatLiveText(cycle, symbols);
+  io.stdout(`${text}\n`);
   return symbols.every((s) => s.ok) ? 0 : 1;
 }

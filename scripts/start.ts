@@ -2,11 +2,11 @@
  * `npm start`: the whole product on this machine, no keys and no network.
  * Builds functions/lib and the dashboard, starts the bundled Alpaca simulator and the Auth,
  * Firestore, Functions and Hosting emulators, then plays Cloud Scheduler: triggers `pulse` once
- * right away and then at the top of every minute. Ctrl-C stops everything.
+ * right away and then at the top of every minute. Ctrl-C stops everything, and so does SIGTERM
+ * or SIGINT to npm or to this process.
  *
  * `npm start -- --once` triggers one pulse, prints the regime document and stops.
  */
-import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
   assertPortsFree,
@@ -16,6 +16,8 @@ import {
   prepareLocalRun,
   spawnFirebase,
 } from './lib/dev-env';
+import { MINUTE_MS, startMinuteTicker } from './lib/minute-ticker';
+import { stopOnSignalOrOrphan, stopProcessGroups } from './lib/process-groups';
 import { findTriggerKey, invokeScheduled } from './lib/scheduler';
 import { DASHBOARD_URL } from './lib/web-build';
 
@@ -25,28 +27,20 @@ const REGIME_URL = `${FIRESTORE_ORIGIN}/v1/projects/${PROJECT_ID}/databases/(def
 const HEALTH_URL = `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/us-central1/health`;
 
 const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false } }, strict: true });
-const children: ChildProcess[] = [];
 let stopping = false;
+/** Run first when stopping (e.g. the minute ticker). */
+const onStop: (() => void)[] = [];
 
+/** Stops the simulator and the emulators (every process under them), then exits with `code`. */
 function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
+  for (const stop of onStop) stop();
   console.log('\nStopping the emulators and the simulator…');
-  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
-  const force = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    process.exit(code);
-  }, 10_000);
-  force.unref();
-  void Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
-    ),
-  ).then(() => process.exit(code));
+  void stopProcessGroups({ signal: 'SIGINT', graceMs: 20_000 }).then(() => process.exit(code));
 }
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+// Ctrl-C, SIGTERM or SIGINT to npm or to this process, or npm going away: everything stops.
+stopOnSignalOrOrphan(() => stopAll(0));
 
 async function waitForPulseTrigger(): Promise<string> {
   const deadline = Date.now() + 120_000;
@@ -63,8 +57,6 @@ async function waitForPulseTrigger(): Promise<string> {
     }
   }
 }
-
-const MINUTE_MS = 60_000;
 
 /** Invokes pulse as Cloud Scheduler would for the minute `scheduleTime`, and says how it went. */
 async function runPulse(key: string, scheduleTime: Date): Promise<void> {
@@ -93,9 +85,7 @@ async function main(): Promise<void> {
   // Ports first: rebuilding functions/lib under another run's emulator would make it reload.
   await assertPortsFree();
   const simulator = await prepareLocalRun();
-  children.push(simulator.child);
   const emulators = spawnFirebase(['emulators:start', '--only', EMULATORS], { toolchain, stdio: 'inherit' });
-  children.push(emulators);
   emulators.on('exit', (code) => {
     if (!stopping) {
       console.error(`The emulators exited (code ${code ?? 'signal'}).`);
@@ -117,7 +107,10 @@ The scheduler triggers pulse now and at the top of every minute. Ctrl-C stops ev
 fires schedules itself, so this scheduler calls the function's trigger as Cloud Scheduler would.)
 `);
   // The minute ticks are armed before the first pulse, so a slow first pulse never costs a minute.
-  if (!flags.once) scheduleEveryMinute(key);
+  if (!flags.once) {
+    const ticker = startMinuteTicker((minute) => void runPulse(key, minute));
+    onStop.push(() => ticker.stop());
+  }
   await runPulse(key, new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS));
   if (flags.once) {
     const doc = await fetch(REGIME_URL, { headers: { authorization: 'Bearer owner' } });
@@ -127,18 +120,7 @@ fires schedules itself, so this scheduler calls the function's trigger as Cloud 
   }
 }
 
-/** Triggers pulse at the top of every minute, each with its own minute as the schedule time. */
-function scheduleEveryMinute(key: string): void {
-  const next = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
-  setTimeout(() => {
-    if (stopping) return;
-    scheduleEveryMinute(key);
-    void runPulse(key, new Date(next));
-  }, next - Date.now());
-}
-
 main().catch((error: unknown) => {
   console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
   stopAll(1);
-  if (children.length === 0) process.exit(1);
 });

@@ -1,9 +1,12 @@
 /**
  * `npm test [-- vitest args]`: the whole suite on real parts.
- * Builds functions/lib, starts the bundled Alpaca simulator, then runs vitest (unit, integration
+ * First the lifecycle project (it starts `npm start` itself, so it needs the ports free); then it
+ * builds functions/lib, starts the bundled Alpaca simulator and runs vitest (unit, integration
  * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
- * emulators. Exits with vitest's code.
+ * emulators. Any signal stops every process it started. Exits non-zero if either run failed,
+ * after the tally and each project's wall time.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,18 +17,25 @@ import {
   ROOT,
   spawnFirebase,
 } from './lib/dev-env';
+import { spawnInGroup, stopOnSignalOrOrphan, stopProcessGroups } from './lib/process-groups';
+import { formatTestSummary, type VitestJsonReport } from './lib/project-times';
 
 const WAIT_FOR_PORTS_MS = 5 * 60_000;
 const REPORT = join(ROOT, '.cache', 'vitest-report.json');
+const LIFECYCLE_REPORT = join(ROOT, '.cache', 'vitest-lifecycle-report.json');
+const REPORTS = [LIFECYCLE_REPORT, REPORT];
 
-/** One plain closing line, `tests: N passed, N failed`, from vitest's JSON report. */
-function printTally(): void {
-  if (!existsSync(REPORT)) return;
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
+/** The closing lines: the tally and each vitest project's wall time, from vitest's JSON reports. */
+function printSummary(startedMs: number): void {
+  const reports = REPORTS.filter((file) => existsSync(file)).map(
+    (file) => JSON.parse(readFileSync(file, 'utf8')) as VitestJsonReport,
+  );
+  const merged: VitestJsonReport = {
+    numPassedTests: reports.reduce((sum, r) => sum + r.numPassedTests, 0),
+    numFailedTests: reports.reduce((sum, r) => sum + r.numFailedTests, 0),
+    testResults: reports.flatMap((r) => r.testResults),
   };
-  console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  console.log(formatTestSummary(merged, Date.now() - startedMs));
 }
 
 function shellQuote(arg: string): string {
@@ -47,36 +57,72 @@ async function waitForFreePorts(): Promise<void> {
   }
 }
 
+/** The vitest command line for `projects`, writing its JSON report to `report`. */
+function vitestCommand(projects: string[], report: string, args: string[]): string[] {
+  return [
+    process.execPath,
+    join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    ...projects.map((project) => `--project=${project}`),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ];
+}
+
+function exitCodeOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
+/**
+ * The projects the arguments ask for: all of them without a file filter; with one, `lifecycle`
+ * only if a filter names it, the others only if a filter names something else.
+ */
+function selectedRuns(args: string[]): { lifecycle: boolean; emulated: boolean } {
+  const filters = args.filter((arg) => !arg.startsWith('-'));
+  if (filters.length === 0) return { lifecycle: true, emulated: true };
+  return {
+    lifecycle: filters.some((f) => f.includes('lifecycle')),
+    emulated: filters.some((f) => !f.includes('lifecycle')),
+  };
+}
+
 async function main(): Promise<number> {
+  const startedMs = Date.now();
+  const args = process.argv.slice(2);
+  const runs = selectedRuns(args);
   const toolchain = emulatorToolchainEnv();
   // Wait first: rebuilding functions/lib under another run's emulator would make it reload.
   await waitForFreePorts();
-  const simulator = await prepareLocalRun({ quiet: true });
-  rmSync(REPORT, { force: true });
-  try {
-    const vitest = [
-      process.execPath,
-      join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${REPORT}`,
-      ...process.argv.slice(2),
-    ];
+  for (const report of REPORTS) rmSync(report, { force: true });
+  let code = 0;
+  if (runs.lifecycle) {
+    // `npm start` stopped by signals: it needs the ports, so it runs before the emulators start.
+    const [node, ...vitest] = vitestCommand(['lifecycle'], LIFECYCLE_REPORT, args);
+    code = await exitCodeOf(spawnInGroup(node ?? process.execPath, vitest, { cwd: ROOT, stdio: 'inherit' }));
+  }
+  if (runs.emulated) {
+    const simulator = await prepareLocalRun({ quiet: true });
+    const vitest = vitestCommand(['unit', 'integration', 'rules'], REPORT, args);
     const exec = spawnFirebase(['emulators:exec', '--only', EMULATORS, vitest.map(shellQuote).join(' ')], {
       toolchain,
       stdio: 'inherit',
       env: { SIMULATOR_URL: simulator.url, FUNCTIONS_EMULATOR_ORIGIN: 'http://127.0.0.1:5001' },
     });
-    const code = await new Promise<number>((resolve) =>
-      exec.on('exit', (exitCode) => resolve(exitCode ?? 1)),
-    );
-    printTally();
-    return code;
-  } finally {
-    simulator.child.kill('SIGTERM');
+    code = Math.max(code, await exitCodeOf(exec));
   }
+  // The simulator, and anything emulators:exec left behind.
+  await stopProcessGroups({ signal: 'SIGTERM', graceMs: 5_000 });
+  printSummary(startedMs);
+  return code;
 }
+
+// A signal to npm or to this process, or npm going away, stops the emulators, vitest and the simulator.
+stopOnSignalOrOrphan((why) => {
+  console.error(`npm test: stopping (${why})…`);
+  void stopProcessGroups({ signal: 'SIGINT', graceMs: 10_000 }).then(() => process.exit(1));
+});
 
 main().then(
   (code) => process.exit(code),

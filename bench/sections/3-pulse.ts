@@ -18,6 +18,7 @@ import {
   SIMULATOR_PORT,
   spawnFirebase,
 } from '../../scripts/lib/dev-env';
+import { stopProcessGroups } from '../../scripts/lib/process-groups';
 import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
 
 export const title = 'pulse: scheduled function in the emulator, SPY+QQQ, simulator with 100 ms per request';
@@ -182,15 +183,6 @@ async function measure(emulators: ChildProcess): Promise<void> {
   report(cold, steady, baseline, workerMemory(emulators.pid!));
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(force);
-}
-
 export async function run(): Promise<void> {
   try {
     await assertPortsFree();
@@ -199,7 +191,7 @@ export async function run(): Promise<void> {
     return;
   }
   const toolchain = emulatorToolchainEnv();
-  const simulator = await prepareLocalRun({ quiet: true, simulatorArgs: ['--now', FIXED_OPEN] });
+  await prepareLocalRun({ quiet: true, simulatorArgs: ['--now', FIXED_OPEN] });
   const emulators = spawnFirebase(['emulators:start', '--only', 'firestore,functions'], {
     toolchain,
     stdio: 'ignore',
@@ -207,7 +199,6 @@ export async function run(): Promise<void> {
   try {
     await measure(emulators);
   } finally {
-    await stop(emulators);
-    simulator.child.kill('SIGTERM');
+    await stopProcessGroups({ signal: 'SIGINT', graceMs: 15_000 });
   }
 }

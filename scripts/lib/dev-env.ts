@@ -2,12 +2,13 @@
  * What `npm start`, `npm test` and the pulse benchmark share: the emulator toolchain, the
  * simulator process, port checks, and the local secrets the Functions emulator reads.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFunctions } from '../build-functions';
+import { spawnInGroup } from './process-groups';
 import { findJava, prepareFirestoreJar } from './toolchain';
 import { buildWeb } from './web-build';
 
@@ -75,12 +76,12 @@ export function writeLocalSimulatorSecrets(): void {
   writeFileSync(join(ROOT, 'functions', '.secret.local'), `${body}\n`, { mode: 0o600 });
 }
 
-/** Starts the bundled Alpaca simulator as a child process and waits until it answers. */
+/** Starts the bundled Alpaca simulator in its own process group (see process-groups.ts) and waits until it answers. */
 export async function startSimulatorProcess(
   options: { port?: number; args?: string[]; quiet?: boolean } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = options.port ?? SIMULATOR_PORT;
-  const child = spawn(
+  const child = spawnInGroup(
     process.execPath,
     [
       join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
@@ -89,7 +90,7 @@ export async function startSimulatorProcess(
       String(port),
       ...(options.args ?? []),
     ],
-    { cwd: ROOT, stdio: options.quiet ? 'ignore' : 'inherit', env: process.env },
+    { cwd: ROOT, stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'], env: process.env },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
@@ -112,16 +113,17 @@ export const EMULATORS = 'auth,firestore,functions,hosting';
 
 /**
  * Runs firebase-tools (with the same Node as this script) for the demo project, e.g.
- * `['emulators:start', '--only', EMULATORS]`, with the emulator toolchain in its environment.
+ * `['emulators:start', '--only', EMULATORS]`, with the emulator toolchain in its environment, in
+ * its own process group: stopping it stops the Java emulator and the functions worker too.
  */
 export function spawnFirebase(
   args: string[],
   options: { toolchain: NodeJS.ProcessEnv; stdio: 'inherit' | 'ignore'; env?: NodeJS.ProcessEnv },
 ): ChildProcess {
   const cli = join(ROOT, 'node_modules', 'firebase-tools', 'lib', 'bin', 'firebase.js');
-  return spawn(process.execPath, [cli, ...args, '--project', PROJECT_ID], {
+  return spawnInGroup(process.execPath, [cli, ...args, '--project', PROJECT_ID], {
     cwd: ROOT,
-    stdio: options.stdio,
+    stdio: ['ignore', options.stdio, options.stdio],
     env: { ...process.env, ...options.toolchain, ...options.env },
   });
 }

@@ -2,6 +2,9 @@
  * `firebase deploy --only functions` uploads functions/ minus its `ignore` list and runs a
  * production install there. This rebuilds that upload in a temporary folder, installs it with
  * `npm ci --omit=dev`, and loads lib/index.js: the bundle must need nothing the upload lacks.
+ * The install is the real one (same lockfile, install scripts run); `--prefer-offline` only lets
+ * npm take tarballs and metadata already in the local cache (the root `npm ci` put them there)
+ * instead of revalidating each with the registry, which is what made this test take minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
@@ -46,10 +49,14 @@ describe('functions deploy package', () => {
     const codebase = config.functions.find((entry) => entry.source === 'functions');
     files = uploadedFiles(functionsDir, codebase?.ignore ?? []);
     for (const file of files) cpSync(join(functionsDir, file), join(staging, file));
-    execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
-      cwd: staging,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'npm',
+      ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      {
+        cwd: staging,
+        stdio: 'pipe',
+      },
+    );
   }, 240_000);
 
   afterAll(() => rmSync(staging, { recursive: true, force: true }));

@@ -1,33 +1,29 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
-import { run } from '../../../cli/compute-command';
+import { describe, expect, it } from 'vitest';
+import { runGex } from '../../../cli/run-gex';
 import { cboeChainInput } from '../../../offline/cboe/cboe-chain-input';
 import { parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 import { SymbolRegime } from '../../../functions/src/contract/regime';
 import { computeGex } from '../../../functions/src/gex/compute-gex';
 import { formatMoney, formatRegimeSummary } from '../../../cli/format-regime';
 import { formatCompactAmount, formatStrikeChart } from '../../../cli/format-strike-chart';
+import { memoryIo, ROOT } from '../../support/memory-io';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SPY_2025 = 'test/fixtures/cboe/spy_quotedata_2025-05-16_1923ET.csv';
 const SPY_2022 = 'test/fixtures/cboe/spy_quotedata_2022-07-09_1728ET.csv';
 
-function gex(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'cli/gex.ts', 'compute', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_loglevel: 'error' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
+/** Runs `gex compute ARGS` in process, as `npm run gex -- compute ARGS` would. */
+async function gex(...args: string[]) {
+  const io = memoryIo();
+  const code = await runGex(['compute', ...args], io);
+  return { code, stdout: io.out(), stderr: io.errLines() };
 }
 
-describe('gex compute output (spawned, plus one in-process run)', () => {
-  it('--json prints exactly one regime object that matches the contract and the engine', () => {
-    const { code, stdout } = gex('--cboe', SPY_2025, '--json');
-    expect(code).toBe(0);
+describe('gex compute output', () => {
+  it('--json prints exactly one regime object that matches the contract and the engine', async () => {
+    const { code, stdout, stderr } = await gex('--cboe', SPY_2025, '--json');
+    expect([code, stderr]).toEqual([0, []]);
+    expect(stdout.endsWith('}\n')).toBe(true);
     const printed = SymbolRegime.parse(JSON.parse(stdout));
     const chain = parseCboeCsv(readFileSync(`${ROOT}/${SPY_2025}`, 'utf8'));
     const expected = computeGex(cboeChainInput(chain, { expiries: { zeroDte: true, oneDte: true } })).regime;
@@ -37,34 +33,32 @@ describe('gex compute output (spawned, plus one in-process run)', () => {
   });
 
   it('--expiries 0dte marks the 1DTE bucket as not selected', async () => {
-    const logs: unknown[][] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
-    try {
-      expect(await run(['--cboe', `${ROOT}/${SPY_2025}`, '--expiries', '0dte', '--json'])).toBe(0);
-    } finally {
-      log.mockRestore();
-    }
-    const printed = SymbolRegime.parse(JSON.parse(String(logs[0]?.[0])));
+    const { code, stdout } = await gex('--cboe', SPY_2025, '--expiries', '0dte', '--json');
+    expect(code).toBe(0);
+    const printed = SymbolRegime.parse(JSON.parse(stdout));
     expect(printed.by_expiry.one_dte).toMatchObject({ option_count: 0, note: 'not selected' });
     expect(printed.by_expiry.zero_dte.option_count).toBe(printed.option_count);
   });
 
   it('--as-of reads an explicit offset, with or without a colon', async () => {
-    const logs: unknown[][] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
-    try {
-      for (const asOf of ['2025-05-16T10:00:00-04:00', '2025-05-16T10:00-0400']) {
-        expect(await run(['--cboe', `${ROOT}/${SPY_2025}`, '--as-of', asOf, '--json'])).toBe(0);
-      }
-    } finally {
-      log.mockRestore();
+    const printed: string[] = [];
+    for (const asOf of ['2025-05-16T10:00:00-04:00', '2025-05-16T10:00-0400']) {
+      const { code, stdout } = await gex('--cboe', SPY_2025, '--as-of', asOf, '--json');
+      expect(code).toBe(0);
+      printed.push(SymbolRegime.parse(JSON.parse(stdout)).as_of);
     }
-    const printed = logs.map((line) => SymbolRegime.parse(JSON.parse(String(line[0]))).as_of);
     expect(printed).toEqual(['2025-05-16T14:00:00.000Z', '2025-05-16T14:00:00.000Z']);
   });
 
-  it('prints a summary with a strike chart without --json, honouring --as-of and --expiries', () => {
-    const { code, stdout } = gex('--cboe', SPY_2025, '--expiries', 'all', '--as-of', '2025-05-16T14:00:00Z');
+  it('prints a summary with a strike chart without --json, honouring --as-of and --expiries', async () => {
+    const { code, stdout } = await gex(
+      '--cboe',
+      SPY_2025,
+      '--expiries',
+      'all',
+      '--as-of',
+      '2025-05-16T14:00:00Z',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^SPY {2}spot 589\.25 {2}as of 2025-05-16T14:00:00\.000Z/);
     expect(stdout).toContain('0DTE  2025-05-16');
@@ -72,16 +66,16 @@ describe('gex compute output (spawned, plus one in-process run)', () => {
     expect(stdout).toMatch(/\|\++/);
   });
 
-  it('exits non-zero with one line on an unknown flag', () => {
-    const { code, stdout, stderr } = gex('--cboe', SPY_2025, '--bogus');
-    expect(code).not.toBe(0);
-    expect(stdout).toBe('');
-    expect(stderr).toBe("gex compute: Unknown option '--bogus'");
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const { code, stdout, stderr } = await gex('--help');
+    expect([code, stderr]).toEqual([0, []]);
+    expect(stdout).toMatch(/^usage: gex compute --cboe FILE/);
   });
 });
 
-describe('gex compute (in process): bad input exits non-zero with one line', () => {
+describe('gex compute: bad input exits 2 with one line on stderr and nothing on stdout', () => {
   it.each([
+    [['--cboe', SPY_2025, '--bogus'], /^gex compute: Unknown option '--bogus'$/],
     [['--cboe', 'no/such/file.csv'], /cannot read no\/such\/file\.csv/],
     [['--cboe', 'test/fixtures/cboe/README.md'], /README\.md: line \d+/],
     [['--cboe', SPY_2022, '--expiries', '1dte'], /1DTE session 2022-07-12 lists no expiry/],
@@ -101,26 +95,35 @@ describe('gex compute (in process): bad input exits non-zero with one line', () 
     [['--cboe', SPY_2025, 'extra'], /positional/],
     [[], /--cboe FILE is required/],
   ])('%j', async (args, reason) => {
-    const errors: unknown[][] = [];
-    const logs: unknown[][] = [];
-    const error = vi
-      .spyOn(console, 'error')
-      .mockImplementation((...line: unknown[]) => void errors.push(line));
-    const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void logs.push(line));
-    const cwd = process.cwd();
-    process.chdir(ROOT);
-    try {
-      expect(await run(args)).not.toBe(0);
-    } finally {
-      process.chdir(cwd);
-      error.mockRestore();
-      log.mockRestore();
-    }
-    expect(logs).toEqual([]);
-    expect(errors).toHaveLength(1);
-    const text = String(errors[0]?.[0]);
-    expect(text.split('\n')).toHaveLength(1);
-    expect(text).toMatch(reason);
+    const { code, stdout, stderr } = await gex(...args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(reason);
+  });
+});
+
+describe('gex dispatch', () => {
+  it.each([
+    [[], 'gex: missing command; use one of: compute, live'],
+    [['chart'], 'gex: unknown command "chart"; use one of: compute, live'],
+  ])('%j exits 2 with one line naming the commands', async (argv, line) => {
+    const io = memoryIo();
+    expect(await runGex(argv, io)).toBe(2);
+    expect([io.out(), io.errLines()]).toEqual(['', [line]]);
+  });
+
+  it('an unreadable file is a usage error (exit 2); a defect inside a command exits 1; one line each', async () => {
+    const io = memoryIo();
+    io.readFile = () => Promise.reject(new TypeError('disk on fire'));
+    const code = await runGex(['compute', '--cboe', SPY_2025], io);
+    expect(code).toBe(2);
+    expect(io.errLines()).toEqual([`gex compute: cannot read ${SPY_2025}: disk on fire`]);
+    const broken = memoryIo();
+    broken.stdout = () => {
+      throw new Error('stdout closed');
+    };
+    expect(await runGex(['compute', '--cboe', SPY_2025, '--json'], broken)).toBe(1);
+    expect(broken.errLines()).toEqual(['gex: stdout closed']);
   });
 });
 
