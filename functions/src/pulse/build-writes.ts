@@ -7,7 +7,11 @@ import {
   type StoredSymbolRegime,
   type VolatilityBias,
 } from '../contract/regime';
+import type { RegimeEvent } from '../contract/regime-event';
+import { gexChanges } from './gex-changes';
+import type { RecentRow } from '../store/pulse-store';
 import { latestIso, mergeSymbol, type SymbolOutcome } from './merge-symbol';
+import { detectRegimeEvents } from './regime-events';
 import type { MarketClock } from '../market/market-source';
 import type { PulseWrites } from '../store/pulse-writes';
 
@@ -29,6 +33,10 @@ export interface BuildWritesInput {
   /** Pulse-level failure (clock unreachable, …). */
   pulseError: string | null;
   historyRetentionDays: number;
+  /** History rows of the last ~16 minutes, for the changes of net GEX (empty: no changes). */
+  recentHistory?: readonly RecentRow[];
+  /** Whether a webhook is configured: new events start `pending` delivery, else `disabled`. */
+  webhook?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -39,13 +47,14 @@ const DAY_MS = 86_400_000;
  * listed in `missing_symbols` instead of being written with zeros.
  */
 export function buildPulseWrites(input: BuildWritesInput): PulseWrites {
-  const { symbolMaps, missing, profiles } = mergeSymbols(input);
+  const { symbolMaps, missing, profiles, events } = mergeSymbols(input);
   const header = buildHeader(input, symbolMaps, missing, profiles.length > 0);
   const historySymbols: Record<string, HistorySymbol> = {};
   for (const [key, map] of Object.entries(symbolMaps)) historySymbols[key] = toHistory(map);
   return {
     regime: { header, symbolMaps },
     profiles,
+    events,
     history: {
       id: input.pulseTime,
       row: {
@@ -65,6 +74,7 @@ function mergeSymbols(input: BuildWritesInput) {
   const symbolMaps: Record<string, StoredSymbolRegime> = {};
   const missing: Record<string, string> = {};
   const profiles: Omit<GexProfileDocument, 'timestamp'>[] = [];
+  const events: RegimeEvent[] = [];
   for (const symbol of input.symbols) {
     const key = symbol.toLowerCase();
     const previous = input.previous ? symbolRegimeOf(input.previous, key) : null;
@@ -73,11 +83,21 @@ function mergeSymbols(input: BuildWritesInput) {
       error: input.pulseError ?? 'no market data',
     };
     const merged = mergeSymbol(previous, outcome, input.pulseTime);
-    if (merged.map) symbolMaps[key] = merged.map;
-    else missing[key] = merged.error ?? 'no market data';
+    if (merged.map) {
+      const changes = gexChanges(key, merged.map, input.recentHistory ?? [], input.pulseTime);
+      const detected = detectRegimeEvents({
+        key,
+        map: merged.map,
+        previous: previous?.event_state,
+        pulseTime: input.pulseTime,
+        webhook: input.webhook ?? false,
+      });
+      symbolMaps[key] = { ...merged.map, ...changes, event_state: detected.state };
+      events.push(...detected.events);
+    } else missing[key] = merged.error ?? 'no market data';
     if (merged.fresh && outcome.ok) profiles.push(toProfile(symbol, outcome.result, input.writtenAt));
   }
-  return { symbolMaps, missing, profiles };
+  return { symbolMaps, missing, profiles, events };
 }
 
 /**
@@ -151,5 +171,6 @@ function toHistory(map: StoredSymbolRegime): HistorySymbol {
     put_wall: map.put_wall,
     volatility_bias: map.volatility_bias,
     stale: map.stale,
+    ...(map.net_gex_vol === undefined ? {} : { net_gex_vol: map.net_gex_vol }),
   };
 }
