@@ -4,8 +4,9 @@ import { Decimal } from '../num/decimal';
 /**
  * The major strikes of a profile: the strike with the largest positive net GEX and the one with the
  * most negative, read off the finished profile rows so a major always shows its row's figure.
- * `net` picks the column (`net_gex` for open interest, `net_gex_vol` for volume); a tie goes to the
- * lower strike; a side with no strike of that sign is null.
+ * `net` picks the column (`net_gex` for open interest, `net_gex_vol` for volume). Rows come
+ * ascending by strike, as the profile stores them, so a tie goes to the lower strike; a side with
+ * no strike of that sign is null.
  */
 export function findMajors<Row extends { strike: string }>(
   rows: readonly Row[],
@@ -13,8 +14,7 @@ export function findMajors<Row extends { strike: string }>(
 ): MajorPair {
   let positive: { row: Row; value: Decimal } | null = null;
   let negative: { row: Row; value: Decimal } | null = null;
-  const sorted = [...rows].sort((a, b) => new Decimal(a.strike).comparedTo(b.strike));
-  for (const row of sorted) {
+  for (const row of rows) {
     const text = net(row);
     if (text === undefined) continue;
     const value = new Decimal(text);
