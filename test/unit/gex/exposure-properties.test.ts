@@ -125,7 +125,7 @@ const FIXTURES = [
 ];
 
 describe('every CBOE fixture: volume GEX is the sum over rows of its definition', () => {
-  it.each(FIXTURES)('%s', (file) => {
+  it.each(FIXTURES)('%s', { timeout: 60_000 }, (file) => {
     const parsed = parseCboeCsv(
       readFileSync(new URL(`../../fixtures/cboe/${file}`, import.meta.url), 'utf8'),
     );
