@@ -30,7 +30,7 @@ const SIM_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 const target = { functionsOrigin: FUNCTIONS_ORIGIN, projectId: PROJECT_ID, name: 'pulse' };
 /** Warm-up and baseline run on a fixed open session minute (a Friday morning). */
 const FIXED_OPEN = '2025-05-16T14:30:00Z';
-const COLLECTIONS = ['systemStatus', 'gexProfiles', 'history', 'serverState', 'marketCache'];
+const COLLECTIONS = ['systemStatus', 'gexProfiles', 'history', 'regimeEvents', 'serverState', 'marketCache'];
 
 interface WriteCount {
   docs: number;
