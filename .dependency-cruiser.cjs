@@ -3,7 +3,7 @@
  *
  * functions/src imports flow one way:
  *   index.ts (triggers) → app/ (composition root) → orchestration (pulse/, accounts/, health/, …)
- *   → edges (market/ Alpaca, store/ Firestore, trading/) → pure core (gex/, calendar/, contract/,
+ *   → edges (market/ Alpaca, store/ Firestore, trading/, notify/ webhooks) → pure core (gex/, calendar/, contract/,
  *   num/, and the top-level pricing/ and strategies/ libraries).
  * The pure core imports no firebase, no Google Cloud client and no Node built-in (no network,
  * no file system); ESLint keeps `process.env` and the wall clock out of it (eslint.config.js).
@@ -11,7 +11,7 @@
  * benchmark only: nothing deployed imports it.
  */
 const CORE = '^(functions/src/(gex|calendar|contract|num)/|pricing/|strategies/)';
-const EDGES = '^functions/src/(market|store|trading)/';
+const EDGES = '^functions/src/(market|store|trading|notify)/';
 const ORCHESTRATION = '^functions/src/(pulse|accounts|health|strategy-runner)/';
 const APP = '^functions/src/app/';
 const TRIGGERS = '^functions/src/index\\.ts$';

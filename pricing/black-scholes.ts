@@ -91,3 +91,29 @@ export function blackScholesVega(input: BlackScholesInput): number {
   const [d1] = d1d2(input);
   return input.spot * Math.exp(-input.dividendYield * input.years) * normalPdf(d1) * Math.sqrt(input.years);
 }
+
+/**
+ * Vanna: change of delta per 1.00 of volatility (∂Δ/∂σ = ∂vega/∂S), the same for calls and puts:
+ * `−e^(−qT) φ(d1) d2 / σ`. Per 1 volatility point (0.01) is this × 0.01.
+ */
+export function blackScholesVanna(input: BlackScholesInput): number {
+  const [d1, d2] = d1d2(input);
+  return (-Math.exp(-input.dividendYield * input.years) * normalPdf(d1) * d2) / input.volatility;
+}
+
+/**
+ * Charm: change of delta per year as time passes (−∂Δ/∂T, calendar time; per day is this ÷ 365).
+ * Call: `q e^(−qT) N(d1) − e^(−qT) φ(d1) (2(r−q)T − d2 σ√T) / (2T σ√T)`; the put's first term is
+ * `−q e^(−qT) N(−d1)`. A call far out of the money loses delta as expiry nears (negative charm).
+ */
+export function blackScholesCharm(input: BlackScholesInput, side: 'call' | 'put'): number {
+  const [d1, d2] = d1d2(input);
+  const { years, volatility, rate, dividendYield } = input;
+  const carry = Math.exp(-dividendYield * years);
+  const volSqrtT = volatility * Math.sqrt(years);
+  const decay =
+    (carry * normalPdf(d1) * (2 * (rate - dividendYield) * years - d2 * volSqrtT)) / (2 * years * volSqrtT);
+  const drift =
+    side === 'call' ? dividendYield * carry * normalCdf(d1) : -dividendYield * carry * normalCdf(-d1);
+  return drift - decay;
+}

@@ -20,6 +20,7 @@ import {
 } from '../../scripts/lib/dev-env';
 import { stopProcessGroups } from '../../scripts/lib/process-groups';
 import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
+import { firestoreDocumentSize } from '../../functions/src/store/document-size';
 
 export const title = 'pulse: scheduled function in the emulator, SPY+QQQ, simulator with 100 ms per request';
 
@@ -30,7 +31,7 @@ const SIM_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 const target = { functionsOrigin: FUNCTIONS_ORIGIN, projectId: PROJECT_ID, name: 'pulse' };
 /** Warm-up and baseline run on a fixed open session minute (a Friday morning). */
 const FIXED_OPEN = '2025-05-16T14:30:00Z';
-const COLLECTIONS = ['systemStatus', 'gexProfiles', 'history', 'serverState', 'marketCache'];
+const COLLECTIONS = ['systemStatus', 'gexProfiles', 'history', 'regimeEvents', 'serverState', 'marketCache'];
 
 interface WriteCount {
   docs: number;
@@ -53,6 +54,12 @@ async function countWritesSince(since: Date): Promise<WriteCount> {
     docs += n;
   }
   return { docs, byCollection };
+}
+
+/** Firestore size of `systemStatus/market_regime` as the pulse last wrote it, bytes. */
+async function regimeDocumentBytes(): Promise<number> {
+  const data = (await getFirestore().doc('systemStatus/market_regime').get()).data() ?? {};
+  return firestoreDocumentSize('systemStatus/market_regime', data);
 }
 
 interface PulseRun {
@@ -135,6 +142,7 @@ function report(
   steady: PulseRun[],
   baseline: PulseRun[],
   memory: ReturnType<typeof workerMemory>,
+  regimeBytes: number,
 ): void {
   const wall = median(steady.map((r) => r.wallMs));
   const base = median(baseline.map((r) => r.wallMs));
@@ -155,6 +163,9 @@ function report(
     `Firestore documents written per steady pulse: ${writes.docs} (${Object.entries(writes.byCollection)
       .map(([c, n]) => `${c} ${n}`)
       .join(', ')}; the lease doc is written twice)`,
+  );
+  console.log(
+    `regime document as written (SPY + QQQ): ${regimeBytes.toLocaleString('en-US')} bytes (Firestore size; budget 16,384) ${regimeBytes < 16_384 ? 'OK' : 'OVER'}`,
   );
   for (const m of memory) {
     console.log(
@@ -180,7 +191,7 @@ async function measure(emulators: ChildProcess): Promise<void> {
   const steady: PulseRun[] = [];
   const cold = await runOne(key, at(STEADY_PULSES + 1));
   for (let i = STEADY_PULSES + 2; i <= 2 * STEADY_PULSES + 1; i += 1) steady.push(await runOne(key, at(i)));
-  report(cold, steady, baseline, workerMemory(emulators.pid!));
+  report(cold, steady, baseline, workerMemory(emulators.pid!), await regimeDocumentBytes());
 }
 
 export async function run(): Promise<void> {

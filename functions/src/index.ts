@@ -8,13 +8,14 @@ import { setGlobalOptions } from 'firebase-functions/v2';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
-import { alpacaKeyId, alpacaSecretKey } from './app/params';
+import { alpacaKeyId, alpacaSecretKey, regimeWebhookUrl } from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
 /**
  * Every minute (New York time): lease → account sync → Alpaca chains → GEX → one write of
- * `systemStatus/market_regime`, `gexProfiles/{SYMBOL}` and a `history` row.
+ * `systemStatus/market_regime`, `gexProfiles/{SYMBOL}`, a `history` row and any `regimeEvents`,
+ * then the events are posted to the webhook when one is set.
  * `retryCount: 0`: a retry would land in or after the next minute, whose own pulse computes fresher
  * numbers; partial failures are already recorded as stale data, and the lease fences late runs.
  * `maxInstances: 1`: one pulse at a time is the design (the lease enforces it even so).
@@ -27,7 +28,7 @@ export const pulse = onSchedule(
     memory: '256MiB',
     maxInstances: 1,
     retryCount: 0,
-    secrets: [alpacaKeyId, alpacaSecretKey],
+    secrets: [alpacaKeyId, alpacaSecretKey, regimeWebhookUrl],
   },
   async (event) => {
     const { runScheduledPulse } = await import('./app/pulse');

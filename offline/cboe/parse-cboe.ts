@@ -37,7 +37,7 @@ const HEADER = [
   'Open Interest',
 ]; // prettier-ignore
 /** Column offsets of one side, relative to its symbol column (1 for calls, 12 for puts). */
-const SIDE = { bid: 3, ask: 4, iv: 6, gamma: 8, openInterest: 9 } as const;
+const SIDE = { bid: 3, ask: 4, volume: 5, iv: 6, delta: 7, gamma: 8, openInterest: 9 } as const;
 const STRIKE = 11;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -154,6 +154,8 @@ function side(
     impliedVolatility: cell(SIDE.iv),
     bid: cell(SIDE.bid),
     ask: cell(SIDE.ask),
+    volume: cell(SIDE.volume),
+    delta: cell(SIDE.delta),
   };
 }
 

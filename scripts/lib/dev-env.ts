@@ -67,10 +67,11 @@ export function emulatorToolchainEnv(): NodeJS.ProcessEnv {
 
 /**
  * The Functions emulator reads secrets from functions/.secret.local (never committed). Locally the
- * only keys are the simulator's, so the file is written with those.
+ * only keys are the simulator's, so the file is written with those; the regime-event webhook is
+ * off (`none`).
  */
 export function writeLocalSimulatorSecrets(): void {
-  const body = Object.entries(SIMULATOR_KEYS)
+  const body = Object.entries({ ...SIMULATOR_KEYS, REGIME_WEBHOOK_URL: 'none' })
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
   writeFileSync(join(ROOT, 'functions', '.secret.local'), `${body}\n`, { mode: 0o600 });

@@ -45,6 +45,20 @@ function snapshotJson(row: ChainRow, dropGreeks: boolean): Record<string, unknow
       x: pick(EXCHANGES, 'tx', row.symbol),
     };
   }
+  if (row.volume !== null) {
+    // Today's bar so far; a real one also carries OHLC, count and VWAP, the quote mid stands in.
+    const price = row.trade?.price ?? (row.quote ? (row.quote.bid + row.quote.ask) / 2 : 0);
+    out.dailyBar = {
+      o: price,
+      h: price,
+      l: price,
+      c: price,
+      v: row.volume,
+      n: Math.ceil(row.volume / 5),
+      vw: price,
+      t: new Date(row.quoteTimeMs - (row.quoteTimeMs % 86_400_000)).toISOString(),
+    };
+  }
   if (!dropGreeks && row.greeks) out.greeks = { ...row.greeks };
   if (!dropGreeks && row.impliedVolatility !== null) out.impliedVolatility = row.impliedVolatility;
   return out;

@@ -32,6 +32,8 @@ export interface ChainRow {
   /** USD per share; null when there is no quote. */
   quote: { bid: number; ask: number; bidSize: number; askSize: number } | null;
   trade: { price: number; size: number } | null;
+  /** Contracts traded in the session so far (the snapshot's `dailyBar.v`); null = no bar. */
+  volume: number | null;
   /** Epoch ms of the latest quote and trade. */
   quoteTimeMs: number;
   tradeTimeMs: number;

@@ -31,8 +31,8 @@ function rawNumber(value: RawNumber): number | null {
 }
 
 /**
- * Builds a replay market from a CBOE delayed-quote CSV. Open interest, gamma, IV, bid and ask
- * are the file's own values; the other greeks are Black-Scholes from the file's IV (zero without
+ * Builds a replay market from a CBOE delayed-quote CSV. Open interest, gamma, IV, bid, ask and
+ * volume and delta are the file's own values; the other greeks are Black-Scholes from the file's IV (zero without
  * one). A field the file leaves empty is left out of the wire, as Alpaca leaves out what it lacks.
  * @throws CboeParseError when the text is not a CBOE chain.
  */
@@ -63,7 +63,8 @@ function replayRow(underlying: string, c: ContractInput, spot: number, stampMs: 
       iv !== null && iv > 0 && strike > 0 && spot > 0
         ? priceAndGreeks({ spot, strike, years, volatility: iv }, c.side).greeks
         : { delta: 0, gamma: 0, theta: 0, vega: 0, rho: 0 };
-    greeks = { ...model, gamma };
+    const delta = rawNumber(c.delta);
+    greeks = { ...model, gamma, ...(delta === null ? {} : { delta }) };
   }
   return {
     symbol: c.symbol,
@@ -81,6 +82,7 @@ function replayRow(underlying: string, c: ContractInput, spot: number, stampMs: 
     impliedVolatility: iv,
     quote: bid !== null && ask !== null ? { bid, ask, bidSize: 0, askSize: 0 } : null,
     trade: null,
+    volume: rawNumber(c.volume),
     quoteTimeMs: stampMs,
     tradeTimeMs: stampMs,
   };

@@ -6,6 +6,7 @@ import { priceAndGreeks, yearsToExpiry } from './greeks';
 import { newYorkDate, type Session, type SessionCalendar } from './sessions';
 import { openingSpot } from './spot';
 import { underlyingNow } from './underlying';
+import { sessionVolume } from './volume';
 
 /** Underlyings with an expiry every trading day (and their OCC root when it differs). */
 const DAILY: Readonly<Record<string, string>> = {
@@ -105,8 +106,9 @@ export function syntheticChain({ seed, underlying, nowMs, calendar }: SyntheticC
   const first = expiries[0];
   if (!first) return [];
   const ref = openingSpot(seed, underlying, first.date);
-  const { day } = underlyingNow(seed, underlying, calendar, nowMs);
+  const { day, session } = underlyingNow(seed, underlying, calendar, nowMs);
   const minuteMs = nowMs - (nowMs % 60_000);
+  const elapsed = Math.min(1, Math.max(0, (minuteMs - session.openMs) / (session.closeMs - session.openMs)));
   const rows: ChainRow[] = [];
   const root = DAILY[underlying] ?? underlying;
   const step = strikeStep(ref);
@@ -120,9 +122,21 @@ export function syntheticChain({ seed, underlying, nowMs, calendar }: SyntheticC
       for (const side of ['call', 'put'] as const) {
         const symbol = occSymbol(root, expiry.date, side, strike);
         const { price, greeks } = priceAndGreeks({ spot: day.last, strike, years, volatility }, side);
+        const volume = sessionVolume({
+          seed,
+          underlying,
+          symbol,
+          side,
+          strike,
+          spotNow: day.last,
+          spotOpen: day.open,
+          expiryIndex,
+          elapsed,
+          date: session.date,
+        });
         rows.push(
           quoteRow(
-            { listing, symbol, root, side, strike, expiry: expiry.date, price, minuteMs },
+            { listing, symbol, root, side, strike, expiry: expiry.date, price, minuteMs, volume },
             greeks,
             volatility,
           ),
@@ -142,6 +156,8 @@ interface RowBase {
   expiry: string;
   price: number;
   minuteMs: number;
+  /** Contracts traded in the session so far. */
+  volume: number;
 }
 
 function quoteRow(b: RowBase, greeks: ChainRow['greeks'], volatility: number): ChainRow {
@@ -171,6 +187,7 @@ function quoteRow(b: RowBase, greeks: ChainRow['greeks'], volatility: number): C
       price: Math.max(0.01, Math.round(((bid + ask) / 2) * 100) / 100),
       size: 1 + Math.floor(draw('ts') * 20),
     },
+    volume: b.volume,
     quoteTimeMs: b.minuteMs + Math.floor(draw('qt') * 59_000),
     tradeTimeMs: b.minuteMs - Math.floor(draw('tt') * 600_000),
   };

@@ -20,6 +20,7 @@ const SERVER_DOCS = [
   'systemStatus/market_regime',
   'gexProfiles/SPY',
   'history/2025-05-16T14:30:00.000Z',
+  'regimeEvents/spy_gex_sign_2025-05-16T14:30:00.000Z',
   'users/alice',
   'users/alice/data/snapshot',
   'users/alice/strategies/gamma-scalper',
@@ -51,8 +52,8 @@ type Firestore = ReturnType<RulesTestContext['firestore']>;
 const read = (db: Firestore, path: string) => db.doc(path).get();
 const write = (db: Firestore, path: string) => db.doc(path).set({ hacked: true });
 
-describe('market documents (regime, profiles, history)', () => {
-  for (const path of SERVER_DOCS.slice(0, 3)) {
+describe('market documents (regime, profiles, history, regime events)', () => {
+  for (const path of SERVER_DOCS.slice(0, 4)) {
     it(`${path}: signed-in users read`, async () => {
       await assertSucceeds(read(alice(), path));
       await assertSucceeds(read(bob(), path));
@@ -104,10 +105,17 @@ describe('server-only state', () => {
 describe('collection queries', () => {
   const list = (db: Firestore, path: string) => db.collection(path).get();
 
-  it('signed-in users list profiles and history; signed-out clients cannot', async () => {
+  it('signed-in users list profiles, history and regime events; signed-out clients cannot', async () => {
     await assertSucceeds(list(alice(), 'gexProfiles'));
     await assertSucceeds(list(alice(), 'history'));
+    await assertSucceeds(list(alice(), 'regimeEvents'));
     await assertFails(list(signedOut(), 'history'));
+    await assertFails(list(signedOut(), 'regimeEvents'));
+  });
+
+  it('nobody creates a regime event, not even a signed-in user with a fresh id', async () => {
+    await assertFails(alice().collection('regimeEvents').add({ symbol: 'spy', kind: 'gex_sign' }));
+    await assertFails(write(alice(), 'regimeEvents/spy_zero_gamma_cross_2030-01-01T00:00:00.000Z'));
   });
 
   it('nobody lists all users, another user’s data, credentials or server state', async () => {

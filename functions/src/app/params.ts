@@ -12,6 +12,12 @@ export const alpacaKeyId = defineSecret('APCA_API_KEY_ID');
 /** Alpaca secret key (Secret Manager); never logged. */
 export const alpacaSecretKey = defineSecret('APCA_API_SECRET_KEY');
 
+/**
+ * Discord/Slack incoming-webhook URL that regime events are posted to (Secret Manager; it embeds
+ * a token, so it is a secret and never logged). `none` turns posting off.
+ */
+export const regimeWebhookUrl = defineSecret('REGIME_WEBHOOK_URL');
+
 /** Comma-separated underlyings, e.g. `SPY,QQQ` (a string param: list params need JSON in dotenv). */
 export const pulseSymbols = defineString('PULSE_SYMBOLS', {
   default: 'SPY,QQQ',

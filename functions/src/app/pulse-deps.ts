@@ -10,8 +10,10 @@ import {
   closedCadenceMinutes,
   historyRetentionDays,
   pulseSymbols,
+  regimeWebhookUrl,
   strikeBandPct,
 } from './params';
+import { createWebhookNotifier, type EventNotifier } from '../notify/webhook-notifier';
 import { parseSymbols, type PulseConfig } from '../pulse/pulse-config';
 import { computeGex } from '../gex/compute-gex';
 import { createAlpacaClient } from '../market/alpaca-client';
@@ -69,6 +71,7 @@ export function createPulseDeps(input: {
   market: MarketDataSource;
   config: PulseConfig;
   log?: PulseLog;
+  notifier?: EventNotifier | null;
 }): PulseDeps {
   return {
     market: input.market,
@@ -78,7 +81,18 @@ export function createPulseDeps(input: {
     now: () => new Date(),
     computeGex,
     config: input.config,
+    notifier: input.notifier ?? null,
   };
+}
+
+/**
+ * The webhook poster for the secret's value: none for `none`, an empty value or anything that is
+ * not an http(s) URL (a typo must not break the pulse; the log says posting is off).
+ */
+export function notifierFromUrl(value: string): EventNotifier | null {
+  const url = value.trim();
+  if (!/^https?:\/\/\S+$/i.test(url)) return null;
+  return createWebhookNotifier({ url });
 }
 
 /** Pulse settings from params. @throws Error on an invalid symbol list. */
@@ -119,5 +133,6 @@ export function buildPulseDeps(): PulseDeps {
   if (warm?.key !== key) {
     warm = { key, market: createMarketSource({ db, alpaca, strikeBandPct: strikeBandPct.value() }) };
   }
-  return createPulseDeps({ db, market: warm.market, config: pulseConfigFromParams() });
+  const notifier = notifierFromUrl(regimeWebhookUrl.value());
+  return createPulseDeps({ db, market: warm.market, config: pulseConfigFromParams(), notifier });
 }

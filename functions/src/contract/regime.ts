@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { Count, DecimalString } from './decimal-string';
+import {
+  BeyondOiFields,
+  BeyondOiQuality,
+  BucketVolumeFields,
+  StoredBeyondOiFields,
+  StrikeBeyondOiFields,
+} from './exposure-fields';
+
+export { DecimalString } from './decimal-string';
 
 /**
  * The one contract for `systemStatus/market_regime` and `gexProfiles/{SYMBOL}`: types and runtime
@@ -10,16 +20,11 @@ import { z } from 'zod';
  * name says `_per_pct` (USD per 1% move).
  */
 
-/** A decimal carried as a string, e.g. `"7650000.00"` or `"-16200000.00"`. */
-export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
-
 export const VolatilityBias = z.enum(['Bullish', 'Bearish', 'Neutral']);
 export type VolatilityBias = z.infer<typeof VolatilityBias>;
 
 export const GexRegime = z.enum(['POSITIVE', 'NEGATIVE', 'NEUTRAL']);
 export type GexRegime = z.infer<typeof GexRegime>;
-
-const Count = z.number().int().nonnegative();
 
 /**
  * Why the latest attempt failed, as a small closed set consumers can branch on (the `error`
@@ -62,6 +67,7 @@ export const ExpiryTotals = z.object({
   option_count: Count,
   /** Why the bucket is empty, when it is. */
   note: z.string().nullable(),
+  ...BucketVolumeFields,
 });
 export type ExpiryTotals = z.infer<typeof ExpiryTotals>;
 
@@ -81,6 +87,7 @@ export const Quality = z.object({
    * before it existed.
    */
   zero_gamma_excluded: Count.optional(),
+  ...BeyondOiQuality,
 });
 export type Quality = z.infer<typeof Quality>;
 
@@ -115,6 +122,7 @@ export const SymbolRegime = z.object({
   /** ISO-8601 time of the market data the numbers describe. */
   as_of: z.string(),
   quality: Quality,
+  ...BeyondOiFields,
 });
 export type SymbolRegime = z.infer<typeof SymbolRegime>;
 
@@ -124,6 +132,7 @@ export const StrikeProfileRow = z.object({
   call_gex: DecimalString,
   put_gex: DecimalString,
   net_gex: DecimalString,
+  ...StrikeBeyondOiFields,
 });
 export type StrikeProfileRow = z.infer<typeof StrikeProfileRow>;
 
@@ -172,6 +181,7 @@ export const StoredSymbolRegime = SymbolRegime.extend({
   last_success_at: z.string().nullable(),
   /** ISO-8601 pulse time of the latest attempt (successful or not). */
   last_attempt_at: z.string(),
+  ...StoredBeyondOiFields,
 });
 export type StoredSymbolRegime = z.infer<typeof StoredSymbolRegime>;
 
@@ -266,6 +276,8 @@ export const HistorySymbol = z.object({
   put_wall: DecimalString.nullable(),
   volatility_bias: VolatilityBias,
   stale: z.boolean(),
+  /** Volume GEX, USD per $1 move; absent in rows written before it existed. */
+  net_gex_vol: DecimalString.optional(),
 });
 export type HistorySymbol = z.infer<typeof HistorySymbol>;
 

@@ -9,6 +9,7 @@ import {
   type NormalizedChain,
 } from './normalize-contracts';
 import type { ChainInput } from './types';
+import { withExposures } from './with-exposures';
 import { sweepZeroGamma, type SweepContract } from './zero-gamma';
 
 /** A chain the engine cannot compute at all: unusable spot or as-of time, or no usable contract. */
@@ -23,6 +24,15 @@ export class GexInputError extends Error {
   }
 }
 
+/** Options of {@link computeGex}. */
+export interface ComputeOptions {
+  /**
+   * Add volume GEX, majors and delta/vanna/charm exposure (default true). False gives the
+   * open-interest figures alone, exactly as they are with them.
+   */
+  exposures?: boolean;
+}
+
 /**
  * Computes one symbol's dealer gamma exposure from a normalized chain: the regime map of the
  * contract (`SymbolRegime`, decimal strings, USD per $1 move unless `_per_pct`), the profile by
@@ -31,7 +41,7 @@ export class GexInputError extends Error {
  * @throws GexInputError when the spot price is not a positive number, `asOf` is not an instant, or
  *   no contract is usable (all-zero totals would pass for data).
  */
-export function computeGex(input: ChainInput): GexResult {
+export function computeGex(input: ChainInput, options: ComputeOptions = {}): GexResult {
   const spot = parseDecimal(input.spotPrice);
   if (!spot || spot.lte(0)) {
     throw new GexInputError(
@@ -43,7 +53,8 @@ export function computeGex(input: ChainInput): GexResult {
   const asOfMs = Date.parse(input.asOf);
   if (!Number.isFinite(asOfMs))
     throw new GexInputError(`as-of is not an instant: ${input.asOf}`, input.underlying, 'asOf');
-  const chain = normalizeContracts(input, spot, asOfMs);
+  const exposures = options.exposures ?? true;
+  const chain = normalizeContracts(input, spot, asOfMs, { exposures });
   if (chain.contracts.length === 0) {
     throw new GexInputError(
       `no usable contracts among ${chain.seen} (skipped: ${JSON.stringify(chain.skipped)})`,
@@ -65,7 +76,8 @@ export function computeGex(input: ChainInput): GexResult {
     put_gex: toMoneyString(row.put),
     net_gex: toMoneyString(row.call.plus(row.put)),
   }));
-  return { regime, profile, curve: sweep.curve };
+  const result = { regime, profile, curve: sweep.curve };
+  return exposures ? withExposures(result, chain, spot) : result;
 }
 
 /** Contracts the zero-gamma sweep can re-price: those with a known volatility. */

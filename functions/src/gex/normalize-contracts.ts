@@ -1,4 +1,5 @@
-import { Decimal, parseDecimal } from '../num/decimal';
+import { Decimal, parseDecimal, ZERO } from '../num/decimal';
+import { readVolume, resolveExposureGreeks } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
 import type { ChainInput, ContractInput, OptionSide } from './types';
@@ -36,6 +37,12 @@ export interface NormalizedContract {
   years: number;
   /** Annualized volatility for the zero-gamma sweep; null when none is known. */
   volatility: number | null;
+  /** Contracts traded in the session so far, ≥ 0 (0 when the source had no bar). */
+  volume: Decimal;
+  /** Per-share delta, vanna (per 1.00 vol) and charm (per year), holder's view, float64; null when unknown. */
+  delta: number | null;
+  vanna: number | null;
+  charm: number | null;
 }
 
 /** The validated chain and what validation saw. */
@@ -49,6 +56,16 @@ export interface NormalizedChain {
   ivSolved: number;
   /** Used contracts with no volatility, which the zero-gamma sweep cannot re-price. */
   zeroGammaExcluded: number;
+  /** Used contracts with no volume figure (no bar: zero volume), and with a broken one (also zero). */
+  volumeMissing: number;
+  volumeInvalid: number;
+  /** Used contracts missing a delta, vanna or charm (it counts as zero in those exposures). */
+  exposureExcluded: number;
+  /**
+   * Contracts with zero open interest that traded today (volume > 0, gamma known): they enter the
+   * volume GEX only, and stay counted as skipped `zero_open_interest` for the OI figures.
+   */
+  volumeOnly: NormalizedContract[];
 }
 
 interface ChainContext {
@@ -59,8 +76,19 @@ interface ChainContext {
   rate: number;
   dividendYield: number;
   closes: Map<string, number>;
+  exposures: boolean;
 }
 
+/** Options of {@link normalizeContracts}. */
+export interface NormalizeOptions {
+  /**
+   * Resolve volume and delta/vanna/charm for the exposures beyond OI GEX (default true); false
+   * leaves them zero/null and uncounted (the OI-only engine, e.g. to time what they cost).
+   */
+  exposures?: boolean;
+}
+
+const NO_GREEKS = { delta: null, vanna: null, charm: null } as const;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -69,9 +97,14 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  * or ≤ 0), `invalid_expiry` (or an unparseable `settlesAt`), `expired` (its close, or `settlesAt`,
  * is before `asOf`), `missing_open_interest`,
  * `invalid_open_interest` (non-numeric, fractional or above {@link MAX_OPEN_INTEREST}), `negative_open_interest`, `zero_open_interest` (contributes nothing, so
- * it is not counted as used), `invalid_gamma`, `missing_gamma` (see {@link resolveGamma}).
+ * it is not counted as used; one that traded today also lands in `volumeOnly`), `invalid_gamma`, `missing_gamma` (see {@link resolveGamma}).
  */
-export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: number): NormalizedChain {
+export function normalizeContracts(
+  input: ChainInput,
+  spot: Decimal,
+  asOfMs: number,
+  options: NormalizeOptions = {},
+): NormalizedChain {
   const ctx: ChainContext = {
     spot,
     spotNumber: spot.toNumber(),
@@ -80,6 +113,7 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
+    exposures: options.exposures ?? true,
   };
   const chain: NormalizedChain = {
     contracts: [],
@@ -88,22 +122,39 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     localGreeks: 0,
     ivSolved: 0,
     zeroGammaExcluded: 0,
+    volumeMissing: 0,
+    volumeInvalid: 0,
+    exposureExcluded: 0,
+    volumeOnly: [],
   };
   const symbols = new Set<string>();
   for (const contract of input.contracts) {
     chain.seen++;
     const result = symbols.has(contract.symbol) ? 'duplicate_symbol' : normalizeOne(contract, ctx);
     symbols.add(contract.symbol);
-    if (typeof result === 'string') {
-      chain.skipped[result] = (chain.skipped[result] ?? 0) + 1;
+    if (typeof result === 'string' || result.openInterest.isZero()) {
+      const reason = typeof result === 'string' ? result : 'zero_open_interest';
+      chain.skipped[reason] = (chain.skipped[reason] ?? 0) + 1;
+      if (typeof result !== 'string') chain.volumeOnly.push(result);
       continue;
     }
     chain.contracts.push(result);
     if (result.gammaSource !== 'provider') chain.localGreeks++;
     if (result.gammaSource === 'iv_solved') chain.ivSolved++;
     if (result.volatility === null) chain.zeroGammaExcluded++;
+    if (ctx.exposures) countExposureInputs(chain, contract, result);
   }
   return chain;
+}
+
+/** Counts a used contract's missing or broken volume and its missing exposure greeks. */
+function countExposureInputs(chain: NormalizedChain, raw: ContractInput, used: NormalizedContract): void {
+  if (used.volume.isZero()) {
+    const state = readVolume(raw.volume).state;
+    if (state === 'missing') chain.volumeMissing++;
+    if (state === 'invalid') chain.volumeInvalid++;
+  }
+  if (used.delta === null || used.vanna === null || used.charm === null) chain.exposureExcluded++;
 }
 
 /** `YYYY-MM-DD` naming a real day (no February 30). */
@@ -149,7 +200,11 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   if (!strike || strike.lte(0)) return 'invalid_strike';
   const years = yearsLeft(contract, ctx);
   if (typeof years === 'string') return years;
-  const openInterest = checkOpenInterest(contract.openInterest);
+  let openInterest = checkOpenInterest(contract.openInterest);
+  // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
+  const volume = ctx.exposures ? readVolume(contract.volume).volume : ZERO;
+  const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
+  if (volumeOnly) openInterest = ZERO;
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
     spot: ctx.spotNumber,
@@ -159,7 +214,10 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     dividendYield: ctx.dividendYield,
   };
   const resolved = resolveGamma(contract, pricing);
-  if ('skip' in resolved) return resolved.skip;
+  if ('skip' in resolved) return volumeOnly ? 'zero_open_interest' : resolved.skip;
+  const { delta, vanna, charm } = ctx.exposures
+    ? resolveExposureGreeks(contract, contract.side, pricing, resolved.volatility)
+    : NO_GREEKS;
   const { buckets } = ctx.input;
   const bucket =
     contract.expiry === buckets.zeroDte.expiry
@@ -179,5 +237,9 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     gammaSource: resolved.source,
     years,
     volatility: resolved.volatility,
+    volume,
+    delta,
+    vanna,
+    charm,
   };
 }

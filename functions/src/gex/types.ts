@@ -29,6 +29,17 @@ export interface ContractInput {
   bid?: RawNumber;
   ask?: RawNumber;
   /**
+   * Contracts traded in the session so far (today's bar, `dailyBar.v` on Alpaca, CBOE's `Volume`).
+   * Missing: no bar, counted as zero volume (`quality.volume_missing`); never a reason to skip.
+   */
+  volume?: RawNumber;
+  /** Provider delta (calls 0…1, puts −1…0); missing or not finite → Black-Scholes. */
+  delta?: RawNumber;
+  /** Provider vanna, change of delta per 1.00 of volatility; missing → Black-Scholes. */
+  vanna?: RawNumber;
+  /** Provider charm, change of delta per year as time passes; missing → Black-Scholes. */
+  charm?: RawNumber;
+  /**
    * ISO-8601 instant this contract stops carrying gamma, when it is not its expiry's close: e.g.
    * 09:30 New York on the expiry date for AM-settled index options (SPX monthlies settle on the
    * opening prints). Omitted: the expiry's close (`expiryCloses`, else 16:00 New York).

@@ -66,6 +66,8 @@ export function joinChain(input: {
       impliedVolatility: snapshot.impliedVolatility,
       bid: snapshot.latestQuote?.bp,
       ask: snapshot.latestQuote?.ap,
+      delta: snapshot.greeks?.delta,
+      volume: snapshot.dailyBar?.v,
     });
   }
   for (const c of input.contracts) {

@@ -55,6 +55,8 @@ export const RawOptionSnapshot = z.object({
   impliedVolatility: OptionalNumber,
   latestQuote: z.object({ ap: OptionalNumber, bp: OptionalNumber, t: z.string().nullish() }).nullish(),
   latestTrade: z.object({ p: OptionalNumber, t: z.string().nullish() }).nullish(),
+  /** Today's bar; `v` = contracts traded in the session so far (absent before the first trade). */
+  dailyBar: z.object({ v: OptionalNumber, t: z.string().nullish() }).nullish(),
 });
 export type RawOptionSnapshot = z.infer<typeof RawOptionSnapshot>;
 export const RawOptionSnapshotsPage = z.object({

@@ -8,7 +8,11 @@ import {
   type StoredSymbolRegime,
   type VolatilityBias,
 } from '../contract/regime';
+import type { RegimeEvent } from '../contract/regime-event';
+import { gexChanges } from './gex-changes';
+import type { RecentRow } from '../store/pulse-store';
 import { latestIso, mergeSymbol, type SymbolOutcome } from './merge-symbol';
+import { detectRegimeEvents } from './regime-events';
 import type { MarketClock } from '../market/market-source';
 import type { PulseWrites } from '../store/pulse-writes';
 
@@ -32,6 +36,10 @@ export interface BuildWritesInput {
   /** Its kind; null when `pulseError` is null. */
   pulseErrorKind: ErrorKind | null;
   historyRetentionDays: number;
+  /** History rows of the last ~16 minutes, for the changes of net GEX (empty: no changes). */
+  recentHistory?: readonly RecentRow[];
+  /** Whether a webhook is configured: new events start `pending` delivery, else `disabled`. */
+  webhook?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -42,13 +50,14 @@ const DAY_MS = 86_400_000;
  * listed in `missing_symbols` instead of being written with zeros.
  */
 export function buildPulseWrites(input: BuildWritesInput): PulseWrites {
-  const { symbolMaps, missing, profiles, firstErrorKind } = mergeSymbols(input);
+  const { symbolMaps, missing, profiles, events, firstErrorKind } = mergeSymbols(input);
   const header = buildHeader(input, { symbolMaps, missing, anyFresh: profiles.length > 0, firstErrorKind });
   const historySymbols: Record<string, HistorySymbol> = {};
   for (const [key, map] of Object.entries(symbolMaps)) historySymbols[key] = toHistory(map);
   return {
     regime: { header, symbolMaps },
     profiles,
+    events,
     history: {
       id: input.pulseTime,
       row: {
@@ -69,6 +78,7 @@ function mergeSymbols(input: BuildWritesInput) {
   const missing: Record<string, string> = {};
   const profiles: Omit<GexProfileDocument, 'timestamp'>[] = [];
   let firstErrorKind: ErrorKind | null = null;
+  const events: RegimeEvent[] = [];
   for (const symbol of input.symbols) {
     const key = symbol.toLowerCase();
     const previous = input.previous ? symbolRegimeOf(input.previous, key) : null;
@@ -78,12 +88,22 @@ function mergeSymbols(input: BuildWritesInput) {
       errorKind: input.pulseErrorKind ?? 'upstream',
     };
     const merged = mergeSymbol(previous, outcome, input.pulseTime);
-    if (merged.map) symbolMaps[key] = merged.map;
-    else missing[key] = merged.error ?? 'no market data';
+    if (merged.map) {
+      const changes = gexChanges(key, merged.map, input.recentHistory ?? [], input.pulseTime);
+      const detected = detectRegimeEvents({
+        key,
+        map: merged.map,
+        previous: previous?.event_state,
+        pulseTime: input.pulseTime,
+        webhook: input.webhook ?? false,
+      });
+      symbolMaps[key] = { ...merged.map, ...changes, event_state: detected.state };
+      events.push(...detected.events);
+    } else missing[key] = merged.error ?? 'no market data';
     if (merged.fresh && outcome.ok) profiles.push(toProfile(symbol, outcome.result, input.writtenAt));
     firstErrorKind ??= merged.errorKind;
   }
-  return { symbolMaps, missing, profiles, firstErrorKind };
+  return { symbolMaps, missing, profiles, events, firstErrorKind };
 }
 
 /**
@@ -165,5 +185,6 @@ function toHistory(map: StoredSymbolRegime): HistorySymbol {
     put_wall: map.put_wall,
     volatility_bias: map.volatility_bias,
     stale: map.stale,
+    ...(map.net_gex_vol === undefined ? {} : { net_gex_vol: map.net_gex_vol }),
   };
 }

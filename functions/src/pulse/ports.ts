@@ -2,6 +2,7 @@ import type { AccountSync } from '../accounts/account-sync';
 import type { GexResult } from '../contract/regime';
 import type { ChainInput } from '../gex/types';
 import type { MarketDataSource } from '../market/market-source';
+import type { EventNotifier } from '../notify/webhook-notifier';
 import type { PulseStore } from '../store/pulse-store';
 import type { PulseConfig } from './pulse-config';
 
@@ -23,4 +24,6 @@ export interface PulseDeps {
   /** The pure engine, `computeGex` in production. */
   computeGex: (chain: ChainInput) => GexResult;
   config: PulseConfig;
+  /** Posts regime events to the configured webhook; absent or null when none is set. */
+  notifier?: EventNotifier | null;
 }

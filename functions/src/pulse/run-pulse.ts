@@ -3,6 +3,7 @@ import { errorKindOf, requestIdOf } from '../market/error-kind';
 import { buildPulseWrites } from './build-writes';
 import { isComputeDue } from './cadence';
 import { computeSymbols, errorMessage } from './compute-symbols';
+import { deliverEvents, readRecentHistory } from './deliver-events';
 import type { SymbolOutcome } from './merge-symbol';
 import type { Lease } from '../store/pulse-store';
 import type { MarketClock } from '../market/market-source';
@@ -73,6 +74,8 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
     ...market,
     symbols: deps.config.symbols,
     previous,
+    recentHistory: await readRecentHistory(deps, pulseTime),
+    webhook: Boolean(deps.notifier),
     pulseTime,
     writtenAt: deps.now().toISOString(),
     durationMs: elapsed(),
@@ -84,6 +87,7 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
     deps.log.warn('pulse write fenced off', { pulse_time: pulseTime, reason: committed.reason });
     return { status: 'skipped', pulseTime, reason: committed.reason, apiCalls, durationMs: elapsed() };
   }
+  await deliverEvents(deps);
   const { market_open: marketOpen, stale } = writes.regime.header;
   return {
     status: 'written',

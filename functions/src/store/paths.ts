@@ -8,3 +8,5 @@ export const HISTORY_COLLECTION = 'history';
 export const LEASE_DOC = 'serverState/pulse_lease';
 /** Server-only cache of daily open interest (`marketCache/{key}`). */
 export const MARKET_CACHE_COLLECTION = 'marketCache';
+/** `regimeEvents/{id}`: sign changes of net GEX and zero-gamma crossings, one per crossing. */
+export const REGIME_EVENTS_COLLECTION = 'regimeEvents';

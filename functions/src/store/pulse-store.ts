@@ -1,5 +1,9 @@
-import type { MarketRegimeDocument } from '../contract/regime';
+import type { HistoryRow, MarketRegimeDocument } from '../contract/regime';
+import type { RegimeEvent } from '../contract/regime-event';
 import type { PulseWrites } from './pulse-writes';
+
+/** A history row as the pulse reads it back for the changes of net GEX. */
+export type RecentRow = Pick<HistoryRow, 'pulse_time' | 'symbols'>;
 
 /** A held lease; its token fences the final write. */
 export interface Lease {
@@ -31,4 +35,13 @@ export interface PulseStore {
     lease: Lease,
     writes: PulseWrites,
   ): Promise<{ written: number; reason?: 'lease_lost' | 'as_of_regression' }>;
+  /** History rows with `pulse_time` at or after `sinceIso` (ISO-8601), any order. */
+  readRecentHistory(sinceIso: string): Promise<RecentRow[]>;
+  /**
+   * Claims up to `limit` events awaiting webhook delivery: each moves `pending` → `sending` in a
+   * transaction, so two runs never both post the same event.
+   */
+  claimPendingEvents(limit: number): Promise<RegimeEvent[]>;
+  /** Records how a claimed event's delivery ended. */
+  markEventDelivery(id: string, outcome: { state: 'sent' | 'failed'; error: string | null }): Promise<void>;
 }

@@ -11,6 +11,12 @@ import type { PulseWrites } from './pulse-writes';
 import { toFirestoreData } from './firestore-safe';
 import { HISTORY_COLLECTION, PROFILES_COLLECTION, REGIME_DOC } from './paths';
 import { acquireLease, freeLease, isLeaseHeld, releaseLease } from './pulse-lease';
+import {
+  claimPendingEvents,
+  markEventDelivery,
+  prepareEventWrites,
+  readRecentHistory,
+} from './regime-events-store';
 
 /** Reads `systemStatus/market_regime` through the contract; null when absent. @throws ZodError */
 export async function readRegime(db: Firestore): Promise<MarketRegimeDocument | null> {
@@ -25,12 +31,15 @@ export function createPulseStore(db: Firestore): PulseStore {
     releaseLease: (lease) => releaseLease(db, lease),
     readRegime: () => readRegime(db),
     commitPulse: (lease, writes) => commitPulse(db, lease, writes),
+    readRecentHistory: (sinceIso) => readRecentHistory(db, sinceIso),
+    claimPendingEvents: (limit) => claimPendingEvents(db, limit),
+    markEventDelivery: (id, outcome) => markEventDelivery(db, id, outcome),
   };
 }
 
 /**
  * One transaction: checks the lease is still ours and that the stored `as_of` is not newer, then
- * writes the regime, the fresh profiles and the history row and frees the lease.
+ * writes the regime, the fresh profiles, the history row and the new regime events, and frees the lease.
  * Every document is validated by the contract before it is written.
  * @returns documents written (lease included), or the reason nothing was written.
  */
@@ -48,14 +57,16 @@ export async function commitPulse(
       freeLease(tx, db, lease, false);
       return { written: 0, reason: 'as_of_regression' as const };
     }
+    const events = await prepareEventWrites(tx, db, writes.events);
     const timestamp = FieldValue.serverTimestamp();
     tx.set(regimeRef, { ...docs.regime, timestamp });
     for (const profile of docs.profiles) {
       tx.set(db.collection(PROFILES_COLLECTION).doc(profile.symbol), { ...profile, timestamp });
     }
     tx.set(db.collection(HISTORY_COLLECTION).doc(writes.history.id), { ...docs.history, timestamp });
+    const eventsWritten = events.write();
     freeLease(tx, db, lease, true);
-    return { written: docs.profiles.length + 3 };
+    return { written: docs.profiles.length + 3 + eventsWritten };
   });
 }
 

@@ -55,12 +55,15 @@ describe('parseCboeCsv on every real CBOE file', () => {
     expect(call).toEqual({
       symbol: 'SPXW250107C05930000', side: 'call', strike: '5930.00', expiry: '2025-01-07',
       openInterest: '251', gamma: '0.0053', impliedVolatility: '0.1749', bid: '49.4', ask: '50.4',
+      volume: '176', delta: '0.8223',
     }); // prettier-ignore
     expect(put).toMatchObject({
       symbol: 'SPXW250107P05930000',
       side: 'put',
       openInterest: '174',
       gamma: '0.0053',
+      volume: '4740',
+      delta: '-0.1777',
     });
   });
 

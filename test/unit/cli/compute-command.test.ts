@@ -157,4 +157,16 @@ describe('formatting', () => {
     expect(text).toContain('no expiry listed for session 2022-07-12');
     expect(text).toContain(result.regime.zero_gamma ?? 'n/a');
   });
+
+  it('summarizes volume GEX, majors and dealer delta/vanna/charm beside the OI figures', () => {
+    const chain = parseCboeCsv(readFileSync(`${ROOT}/${SPY_2025}`, 'utf8'));
+    const result = computeGex(cboeChainInput(chain, { expiries: { zeroDte: true, oneDte: true } }));
+    const r = result.regime;
+    const text = formatRegimeSummary('SPY', result);
+    expect(text).toContain(`volume   net ${formatMoney(r.net_gex_vol ?? 'missing')} per $1`);
+    expect(text).toContain(`majors   OI + ${r.majors?.oi.positive?.strike ?? 'missing'}`);
+    expect(text).toMatch(
+      /dealer {3}delta [+-][\d.]+[KMB]? USD {3}vanna [+-]?[\d.]+[KMB]? per vol point {3}charm [+-]?[\d.]+[KMB]? per day/,
+    );
+  });
 });

@@ -45,7 +45,13 @@ describe('computeGex: the seed worked example', () => {
   });
 
   it('profiles by strike and splits by expiry', () => {
-    expect(profile).toEqual([
+    const oiColumns = profile.map(({ strike, call_gex, put_gex, net_gex }) => ({
+      strike,
+      call_gex,
+      put_gex,
+      net_gex,
+    }));
+    expect(oiColumns).toEqual([
       { strike: '445.00', call_gex: '2250000.00', put_gex: '-5400000.00', net_gex: '-3150000.00' },
       { strike: '450.00', call_gex: '18000000.00', put_gex: '-9450000.00', net_gex: '8550000.00' },
       { strike: '455.00', call_gex: '3600000.00', put_gex: '-1350000.00', net_gex: '2250000.00' },
@@ -106,6 +112,11 @@ describe('computeGex: validation and quality', () => {
       iv_solved: 0,
       // The one used contract has provider gamma but no IV or quote: it cannot be re-priced.
       zero_gamma_excluded: 1,
+      // Nor has it a delta, vanna or charm (no provider value, no volatility), nor a volume.
+      exposure_excluded: 1,
+      volume_missing: 1,
+      volume_invalid: 0,
+      volume_only: 0,
     });
     // 0.01 × 1000 × 100 × 450
     expect(regime.net_gex).toBe('450000.00');

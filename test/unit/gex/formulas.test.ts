@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  blackScholesCharm,
   blackScholesDelta,
   blackScholesGamma,
   blackScholesPrice,
+  blackScholesVanna,
   blackScholesVega,
 } from '../../../pricing/black-scholes';
 import { contractGexPerDollar, gexPerPct } from '../../../functions/src/gex/contract-gex';
@@ -89,5 +91,51 @@ describe('per-contract GEX', () => {
     expect(contractGexPerDollar({ ...args, side: 'call' }).toFixed(2)).toBe('18000000.00');
     expect(contractGexPerDollar({ ...args, side: 'put' }).toFixed(2)).toBe('-18000000.00');
     expect(gexPerPct(new Decimal('18000000'), new Decimal(450)).toFixed(2)).toBe('81000000.00');
+  });
+});
+
+describe('Black-Scholes vanna and charm', () => {
+  it('match the textbook example by hand', () => {
+    // d1 = 0.769263, d2 = d1 − 0.141421 = 0.627842, φ(d1) = 0.296767 (Hull 15.6 as above, q = 0)
+    // vanna = −φ(d1)·d2/σ = −0.296767 · 0.627842 / 0.2 = −0.931617
+    // charm = −φ(d1)·(2rT − d2·σ√T)/(2T·σ√T) = −0.296767 · (0.1 − 0.088791) / 0.141421 = −0.023521
+    expect(blackScholesVanna(HULL)).toBeCloseTo(-0.931617, 4);
+    expect(blackScholesCharm(HULL, 'call')).toBeCloseTo(-0.023521, 4);
+    expect(blackScholesCharm(HULL, 'put')).toBeCloseTo(-0.023521, 4); // same when q = 0
+  });
+
+  it('are the finite differences of delta in volatility and in time to expiry', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 0.8, noNaN: true }),
+        fc.double({ min: 0.9, max: 1.1, noNaN: true }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.constantFrom<'call' | 'put'>('call', 'put'),
+        (volatility, moneyness, years, side) => {
+          const input = {
+            spot: 100,
+            strike: 100 * moneyness,
+            years,
+            volatility,
+            rate: 0.045,
+            dividendYield: 0.013,
+          };
+          const h = 1e-5;
+          const dVol =
+            (blackScholesDelta({ ...input, volatility: volatility + h }, side) -
+              blackScholesDelta({ ...input, volatility: volatility - h }, side)) /
+            (2 * h);
+          const dTime =
+            -(
+              blackScholesDelta({ ...input, years: years + h }, side) -
+              blackScholesDelta({ ...input, years: years - h }, side)
+            ) /
+            (2 * h);
+          expect(blackScholesVanna(input)).toBeCloseTo(dVol, 4);
+          expect(blackScholesCharm(input, side)).toBeCloseTo(dTime, 4);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

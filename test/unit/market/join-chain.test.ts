@@ -11,9 +11,10 @@ const listed = (symbol: string, strike: string, expiry = '2025-05-16'): OpenInte
 });
 
 const snap = (gamma: number) => ({
-  greeks: { gamma },
+  greeks: { gamma, delta: 0.52 },
   impliedVolatility: 0.2,
   latestQuote: { bp: 1.1, ap: 1.2 },
+  dailyBar: { v: 1234, t: '2025-05-16T04:00:00Z' },
 });
 
 describe('joinChain', () => {
@@ -25,7 +26,7 @@ describe('joinChain', () => {
     listed('SPY250620C00590000', '590', '2025-06-20'),
   ];
 
-  it('joins by OCC symbol and carries OI from the list, greeks and quote from the snapshot', () => {
+  it('joins by OCC symbol: OI from the list; greeks, quote and the daily bar’s volume from the snapshot', () => {
     const result = joinChain({
       contracts,
       snapshots: [['SPY250516C00590000', snap(0.05)]],
@@ -43,6 +44,8 @@ describe('joinChain', () => {
         impliedVolatility: 0.2,
         bid: 1.1,
         ask: 1.2,
+        delta: 0.52,
+        volume: 1234,
       },
     ]);
     // The put at 590 is listed, in band and in the expiries, but has no snapshot.
@@ -76,6 +79,8 @@ describe('joinChain', () => {
     expect(result.contracts[0]).toMatchObject({
       gamma: undefined,
       impliedVolatility: undefined,
+      volume: undefined, // no daily bar: the engine counts it as zero volume
+
       bid: 2,
       ask: 2.2,
     });

@@ -10,7 +10,8 @@ import type {
   MarketClock,
   MarketDataSource,
 } from '../../../functions/src/market/market-source';
-import type { Lease, LeaseAttempt, PulseStore } from '../../../functions/src/store/pulse-store';
+import type { Lease, LeaseAttempt, PulseStore, RecentRow } from '../../../functions/src/store/pulse-store';
+import { RegimeEvent } from '../../../functions/src/contract/regime-event';
 import type { PulseDeps, PulseLog } from '../../../functions/src/pulse/ports';
 import type { PulseWrites } from '../../../functions/src/store/pulse-writes';
 
@@ -139,6 +140,8 @@ export class MemoryStore implements PulseStore {
   lastWritten: string | null = null;
   released = 0;
   failCommit: Error | null = null;
+  history: RecentRow[] = [];
+  events = new Map<string, RegimeEvent>();
   private seq = 0;
 
   acquireLease(input: { pulseTime: string; now: Date; ttlMs: number }): Promise<LeaseAttempt> {
@@ -173,9 +176,32 @@ export class MemoryStore implements PulseStore {
       ...writes.regime.symbolMaps,
       timestamp: fakeTimestamp(Date.parse(writes.regime.header.last_updated)),
     });
+    this.history.push({ pulse_time: writes.history.row.pulse_time, symbols: writes.history.row.symbols });
+    let newEvents = 0;
+    for (const event of writes.events) {
+      if (this.events.has(event.id)) continue; // a retried pulse derives the same id
+      this.events.set(event.id, RegimeEvent.parse(event));
+      newEvents++;
+    }
     this.holder = null;
     this.lastWritten = lease.pulseTime;
-    return Promise.resolve({ written: writes.profiles.length + 3 });
+    return Promise.resolve({ written: writes.profiles.length + 3 + newEvents });
+  }
+
+  readRecentHistory(sinceIso: string): Promise<RecentRow[]> {
+    return Promise.resolve(this.history.filter((row) => row.pulse_time >= sinceIso));
+  }
+
+  claimPendingEvents(limit: number): Promise<RegimeEvent[]> {
+    const pending = [...this.events.values()].filter((e) => e.notify === 'pending').slice(0, limit);
+    for (const e of pending) this.events.set(e.id, { ...e, notify: 'sending' });
+    return Promise.resolve(pending);
+  }
+
+  markEventDelivery(id: string, outcome: { state: 'sent' | 'failed'; error: string | null }): Promise<void> {
+    const event = this.events.get(id);
+    if (event) this.events.set(id, { ...event, notify: outcome.state, notify_error: outcome.error });
+    return Promise.resolve();
   }
 }
 

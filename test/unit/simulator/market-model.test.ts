@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Query, pageOf } from '../../../simulator/http/query';
 import { occSymbol } from '../../../simulator/market/chain-row';
 import { SessionCalendar } from '../../../simulator/market/sessions';
-import { listedExpiries, strikeGrid } from '../../../simulator/market/synthetic-chain';
+import { underlyingNow } from '../../../simulator/market/underlying';
+import { listedExpiries, strikeGrid, syntheticChain } from '../../../simulator/market/synthetic-chain';
 
 describe('synthetic chain building blocks', () => {
   it('builds OCC symbols', () => {
@@ -57,5 +58,29 @@ describe('query validation and paging', () => {
     expect(q({ start: '2025-05-16T00:00:00.000Z' }).dateOrTime('start')).toBe('2025-05-16');
     expect(() => q({ d: '2025-02-29' }).date('d')).toThrow(/invalid d/);
     expect(q({ d: '2024-02-29' }).date('d')).toBe('2024-02-29');
+  });
+});
+
+describe('synthetic volume', () => {
+  const calendar = new SessionCalendar();
+  const at = (iso: string) =>
+    syntheticChain({ seed: 1, underlying: 'SPY', nowMs: Date.parse(iso), calendar });
+  const total = (rows: ReturnType<typeof at>) => rows.reduce((sum, row) => sum + (row.volume ?? 0), 0);
+
+  it('grows through the session and is an integer per contract', () => {
+    // 2025-05-16 is a Friday session: 09:30–16:00 New York = 13:30–20:00 UTC.
+    const early = at('2025-05-16T14:00:00Z');
+    const late = at('2025-05-16T19:00:00Z');
+    expect(total(early)).toBeGreaterThan(0);
+    expect(total(late)).toBeGreaterThan(2 * total(early));
+    expect(late.every((row) => Number.isInteger(row.volume) && (row.volume ?? -1) >= 0)).toBe(true);
+  });
+
+  it('centres on the current spot, where the 0DTE trading is', () => {
+    const nowMs = Date.parse('2025-05-16T19:00:00Z');
+    const spot = underlyingNow(1, 'SPY', calendar, nowMs).day.last;
+    const rows = at('2025-05-16T19:00:00Z').filter((row) => row.expiry === '2025-05-16');
+    const busiest = rows.reduce((best, row) => ((row.volume ?? 0) > (best.volume ?? 0) ? row : best));
+    expect(Math.abs(busiest.strike / spot - 1)).toBeLessThan(0.01);
   });
 });
