@@ -1,9 +1,9 @@
 /**
  * `npm test [-- vitest args]`: the whole suite on real parts.
  * First the lifecycle project (it starts `npm start` itself, so it needs the ports free); then it
- * builds functions/lib, starts the bundled Alpaca simulator and runs vitest (unit, integration
- * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
- * emulators. Any signal stops every process it started. Exits non-zero if either run failed,
+ * builds functions/lib and the dashboard, starts the bundled Alpaca simulator and runs vitest
+ * (unit, integration, rules and e2e projects) inside `firebase emulators:exec` with the emulators
+ * of `EMULATORS` (Auth, Firestore, Functions, Hosting, …). Any signal stops every process it started. Exits non-zero if either run failed,
  * after the tally and each project's wall time.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   }
   if (runs.emulated) {
     const simulator = await prepareLocalRun({ quiet: true });
-    const vitest = vitestCommand(['unit', 'integration', 'rules'], REPORT, args);
+    const vitest = vitestCommand(['unit', 'integration', 'rules', 'e2e'], REPORT, args);
     const exec = spawnFirebase(['emulators:exec', '--only', EMULATORS, vitest.map(shellQuote).join(' ')], {
       toolchain,
       stdio: 'inherit',
