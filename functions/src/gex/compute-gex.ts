@@ -2,6 +2,7 @@ import type { GexResult } from '../contract/regime';
 import { parseDecimal, toMoneyString } from '../num/decimal';
 import { aggregateGex } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
+import { roundToCents } from './money-totals';
 import {
   DEFAULT_DIVIDEND_YIELD,
   DEFAULT_RISK_FREE_RATE,
@@ -59,12 +60,15 @@ export function computeGex(input: ChainInput): GexResult {
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
   });
   const regime = buildRegime({ input, spot, asOfMs, chain, aggregate, sweep });
-  const profile = aggregate.byStrike.map((row) => ({
-    strike: strikeString(row.strike),
-    call_gex: toMoneyString(row.call),
-    put_gex: toMoneyString(row.put),
-    net_gex: toMoneyString(row.call.plus(row.put)),
-  }));
+  const profile = aggregate.byStrike.map((row) => {
+    const [call, put] = [roundToCents(row.call), roundToCents(row.put)];
+    return {
+      strike: strikeString(row.strike),
+      call_gex: toMoneyString(call),
+      put_gex: toMoneyString(put),
+      net_gex: toMoneyString(call.plus(put)),
+    };
+  });
   return { regime, profile, curve: sweep.curve };
 }
 
