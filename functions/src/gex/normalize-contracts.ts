@@ -1,7 +1,7 @@
 import { Decimal, parseDecimal } from '../num/decimal';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
-import type { ChainInput, ContractInput, OptionSide } from './types';
+import type { ChainInput, ContractInput, OptionSide, RawNumber } from './types';
 
 /** Default continuously compounded risk-free rate for local Black-Scholes. */
 export const DEFAULT_RISK_FREE_RATE = 0.045;
@@ -59,6 +59,15 @@ interface ChainContext {
   rate: number;
   dividendYield: number;
   closes: Map<string, number>;
+  /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
+  strikes: Map<RawNumber, ParsedStrike | null>;
+}
+
+interface ParsedStrike {
+  strike: Decimal;
+  strikeKey: string;
+  /** The strike as a float64 model input. */
+  strikeNumber: number;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,6 +89,7 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
+    strikes: new Map(),
   };
   const chain: NormalizedChain = {
     contracts: [],
@@ -142,18 +152,33 @@ function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invali
   return yearsToExpiry(ctx.asOfMs, closeMs) ?? 'expired';
 }
 
+/** A strike > 0 (cached per chain by its raw text), or null when it is not one. */
+function strikeOf(raw: RawNumber, ctx: ChainContext): ParsedStrike | null {
+  let parsed = ctx.strikes.get(raw);
+  if (parsed === undefined) {
+    const strike = parseDecimal(raw);
+    parsed =
+      strike && strike.gt(0)
+        ? { strike, strikeKey: strike.toString(), strikeNumber: parseModelNumber(raw) ?? strike.toNumber() }
+        : null;
+    ctx.strikes.set(raw, parsed);
+  }
+  return parsed;
+}
+
 /** One contract → a normalized contract, or the reason it is skipped. */
 function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedContract | string {
   if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
-  const strike = parseDecimal(contract.strike);
-  if (!strike || strike.lte(0)) return 'invalid_strike';
+  const parsedStrike = strikeOf(contract.strike, ctx);
+  if (!parsedStrike) return 'invalid_strike';
+  const { strike, strikeKey, strikeNumber } = parsedStrike;
   const years = yearsLeft(contract, ctx);
   if (typeof years === 'string') return years;
   const openInterest = checkOpenInterest(contract.openInterest);
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
     spot: ctx.spotNumber,
-    strike: parseModelNumber(contract.strike) ?? strike.toNumber(),
+    strike: strikeNumber,
     years,
     rate: ctx.rate,
     dividendYield: ctx.dividendYield,
@@ -171,7 +196,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     symbol: contract.symbol,
     side: contract.side,
     strike,
-    strikeKey: strike.toString(),
+    strikeKey,
     expiry: contract.expiry,
     bucket,
     openInterest,
