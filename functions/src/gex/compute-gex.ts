@@ -1,5 +1,6 @@
 import type { GexResult } from '../contract/regime';
 import { parseDecimal, toMoneyString } from '../num/decimal';
+import { decimalToNumber } from '../num/decimal-parts';
 import { aggregateGex } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
 import { roundToCents } from './money-totals';
@@ -75,13 +76,15 @@ export function computeGex(input: ChainInput): GexResult {
 /** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
 export function sweepContracts(chain: NormalizedChain): SweepContract[] {
   const out: SweepContract[] = [];
+  const strikes = new Map<string, number>();
   for (const c of chain.contracts) {
     if (c.volatility === null) continue;
-    const openInterest = c.openInterest.toNumber();
+    let strike = strikes.get(c.strikeKey);
+    if (strike === undefined) strikes.set(c.strikeKey, (strike = c.strike.toNumber()));
     out.push({
       side: c.side,
-      strike: c.strike.toNumber(),
-      openInterest,
+      strike,
+      openInterest: decimalToNumber(c.openInterest),
       years: c.years,
       volatility: c.volatility,
     });

@@ -59,6 +59,7 @@ interface ChainContext {
   rate: number;
   dividendYield: number;
   closes: Map<string, number>;
+  settlements: Map<string, number>;
   /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
   strikes: Map<RawNumber, ParsedStrike | null>;
 }
@@ -89,6 +90,7 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
+    settlements: new Map(),
     strikes: new Map(),
   };
   const chain: NormalizedChain = {
@@ -132,6 +134,13 @@ function closeOf(expiry: string, ctx: ChainContext): number {
   return close;
 }
 
+/** A `settlesAt` instant in epoch ms (cached per chain: it repeats per expiry); NaN when unparseable. */
+function settlementOf(settlesAt: string, ctx: ChainContext): number {
+  let ms = ctx.settlements.get(settlesAt);
+  if (ms === undefined) ctx.settlements.set(settlesAt, (ms = Date.parse(settlesAt)));
+  return ms;
+}
+
 function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return 'missing_open_interest';
@@ -147,7 +156,7 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
 function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invalid_expiry' | 'expired' {
   if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
   const closeMs =
-    contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : Date.parse(contract.settlesAt);
+    contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : settlementOf(contract.settlesAt, ctx);
   if (!Number.isFinite(closeMs)) return 'invalid_expiry';
   return yearsToExpiry(ctx.asOfMs, closeMs) ?? 'expired';
 }

@@ -1,4 +1,5 @@
 import { Decimal } from './decimal';
+import { mantissaOf, scaleOf } from './decimal-parts';
 
 /** Largest integer float64 holds exactly. */
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -8,8 +9,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * while every partial sum is a safe integer, BigInt beyond) and turned into a Decimal once, by
  * {@link ExactSum.toDecimal}. It gives the same value as adding the products with Decimal
  * whenever that sum is exact at the configured precision (40 digits; any real option chain),
- * without a Decimal per term. Reads the documented read-only `d` (base-1e7 digit words) and `e`
- * (decimal exponent) of each Decimal.
+ * without a Decimal per term.
  */
 export class ExactSum {
   /** Partial sums by decimal scale: value = Σ (small + big) × 10^−scale. */
@@ -19,8 +19,8 @@ export class ExactSum {
 
   /** Adds `a × b`, both finite and ≥ 0. */
   addProduct(a: Decimal, b: Decimal): void {
-    const ma = mantissa(a);
-    const mb = mantissa(b);
+    const ma = mantissaOf(a);
+    const mb = mantissaOf(b);
     const i = this.slot(scaleOf(a) + scaleOf(b));
     if (typeof ma === 'number' && typeof mb === 'number') {
       const product = ma * mb;
@@ -53,28 +53,4 @@ export class ExactSum {
     }
     return total;
   }
-}
-
-/** Digits of a Decimal as an integer (number when safe, else bigint), sign ignored. */
-function mantissa(value: Decimal): number | bigint {
-  const words = value.d;
-  if (words.length === 1) return words[0] as number;
-  if (words.length === 2) return (words[0] as number) * 1e7 + (words[1] as number);
-  let text = String(words[0]);
-  for (let i = 1; i < words.length; i++) text += String(words[i]).padStart(7, '0');
-  return BigInt(text);
-}
-
-/** `k` such that value = mantissa × 10^−k. */
-function scaleOf(value: Decimal): number {
-  const words = value.d;
-  const digits = digitCount(words[0] as number) + 7 * (words.length - 1);
-  return digits - 1 - value.e;
-}
-
-/** Decimal digits of a base-1e7 word (1 to 7). */
-function digitCount(word: number): number {
-  let digits = 1;
-  for (let limit = 10; word >= limit && digits < 7; limit *= 10) digits++;
-  return digits;
 }
