@@ -47,7 +47,10 @@ export function timeProcessesInTurn(commands: readonly (readonly string[])[], ru
   return times.map(median);
 }
 
-/** Stdout of one `node ARGS` process. */
-export function runProcess(args: readonly string[]): string {
-  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+/** Stdout of one `node ARGS` process (in the repository root unless `cwd` says otherwise). */
+export function runProcess(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): string {
+  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', ...options });
 }

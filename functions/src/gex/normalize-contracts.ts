@@ -60,6 +60,12 @@ interface ChainContext {
   dividendYield: number;
   closes: Map<string, number>;
   settlements: Map<string, number>;
+  /**
+   * Parsed values by raw text: a chain repeats the same printed gammas and open interests many
+   * times, and Decimals are immutable, so one instance serves every repeat.
+   */
+  gammas: Map<RawNumber, Decimal | null>;
+  openInterests: Map<RawNumber, Decimal | string>;
   /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
   strikes: Map<RawNumber, ParsedStrike | null>;
 }
@@ -91,6 +97,8 @@ export function normalizeContracts(input: ChainInput, spot: Decimal, asOfMs: num
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
     settlements: new Map(),
+    gammas: new Map(),
+    openInterests: new Map(),
     strikes: new Map(),
   };
   const chain: NormalizedChain = {
@@ -183,7 +191,9 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   const { strike, strikeKey, strikeNumber } = parsedStrike;
   const years = yearsLeft(contract, ctx);
   if (typeof years === 'string') return years;
-  const openInterest = checkOpenInterest(contract.openInterest);
+  let openInterest = ctx.openInterests.get(contract.openInterest);
+  if (openInterest === undefined)
+    ctx.openInterests.set(contract.openInterest, (openInterest = checkOpenInterest(contract.openInterest)));
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
     spot: ctx.spotNumber,
@@ -192,7 +202,11 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     rate: ctx.rate,
     dividendYield: ctx.dividendYield,
   };
-  const resolved = resolveGamma(contract, pricing);
+  const resolved = resolveGamma(contract, pricing, (raw) => {
+    let gamma = ctx.gammas.get(raw);
+    if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
+    return gamma;
+  });
   if ('skip' in resolved) return resolved.skip;
   const { buckets } = ctx.input;
   const bucket =

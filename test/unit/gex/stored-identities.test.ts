@@ -53,7 +53,7 @@ describe('stored money adds up to the cent (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('rounds the sides, then adds them: call .406 and put −.954 store net −0.54', () => {
     // call 0.00406 × 1 × 100 × $1 = 0.406 → "0.41"; put −0.954 → "-0.95"; net "-0.54" = 0.41 − 0.95.
