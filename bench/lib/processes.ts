@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -50,7 +50,9 @@ export function timeProcessesInTurn(commands: readonly (readonly string[])[], ru
 /** Stdout of one `node ARGS` process (in the repository root unless `cwd` says otherwise). */
 export function runProcess(
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
 ): string {
-  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', ...options });
+  const { quiet = false, ...rest } = options;
+  const stdio: StdioOptions | undefined = quiet ? ['ignore', 'pipe', 'ignore'] : undefined;
+  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio, ...rest });
 }
