@@ -43,6 +43,20 @@ function timed(fn: () => unknown, runs = RUNS): number {
   return median(times);
 }
 
+/** Medians of functions run in turn (a, b, a, b, …) after warm-ups, so drift and load hit them alike. */
+function timedInTurn(fns: readonly (() => unknown)[], runs = RUNS): number[] {
+  for (let i = 0; i < WARMUP; i++) fns.forEach((fn) => fn());
+  const times = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      times[k]?.push(performance.now() - start);
+    });
+  }
+  return times.map(median);
+}
+
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 const times = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
 const line = (label: string, value: number, note = '') =>
@@ -65,8 +79,7 @@ function inProcess(): number {
     rate: 0.045,
     dividendYield: 0.013,
   };
-  const bareMs = timed(() => parseFromHeader(text));
-  const parseMs = timed(() => parseCboeCsv(text));
+  const [bareMs = 0, parseMs = 0] = timedInTurn([() => parseFromHeader(text), () => parseCboeCsv(text)]);
   const records = parseFromHeader(text);
   const floatMs = timed(() => (sink += floatPass(records, spot.toNumber())));
   const decimalMs = timed(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
@@ -75,7 +88,7 @@ function inProcess(): number {
   console.log(
     `SPX 2023-09-14 16:31 ET, every expiry: ${records.length - 1} rows, ${input.contracts.length} contracts in, ${chain.contracts.length} used`,
   );
-  console.log(`in process, warm (medians of ${RUNS} after ${WARMUP} warm-ups):`);
+  console.log(`in process, warm (medians of ${RUNS} after ${WARMUP} warm-ups; parsers run in turn):`);
   line('csv-parse alone, from the header row', bareMs, 'floor');
   line(
     'parseCboeCsv',
