@@ -114,10 +114,23 @@ function parseCsv(text: string, firstLine: number): InfoRecord[] {
   }
 }
 
+/**
+ * Data rows from the header on. No `info` (an object per record) and no `skip_empty_lines`: every
+ * record is one line of the file (CBOE rows never quote a line break), so its line number is its
+ * index, and blank lines are dropped here.
+ */
 function readRows(text: string, firstLine: number): Row[] {
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, trim: true });
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 1;
+    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
+  }
   const rows: Row[] = [];
-  for (const { record, info } of parseCsv(text, firstLine)) {
-    if (record.some((cell) => cell !== '')) rows.push({ cells: record, line: firstLine + info.lines - 1 });
+  for (let i = 0; i < records.length; i++) {
+    const cells = records[i] as string[];
+    if (cells.some((cell) => cell !== '')) rows.push({ cells, line: firstLine + i });
   }
   return rows;
 }
