@@ -40,7 +40,8 @@ export async function buildCli(): Promise<string> {
   const inputs = Object.keys(result.metafile.inputs)
     .map((file) => relative(root, join(process.cwd(), file)))
     .filter((file) => !file.startsWith('node_modules/'));
-  writeFileSync(join(CLI_DIR, 'inputs.json'), JSON.stringify([...inputs, 'package-lock.json']));
+  const manifest = [...inputs, 'package-lock.json', 'scripts/build-cli.ts'];
+  writeFileSync(join(CLI_DIR, 'inputs.json'), JSON.stringify(manifest));
   return join(CLI_DIR, 'gex.js');
 }
 
