@@ -2,8 +2,8 @@
 /**
  * The `gex` command (package.json `bin`; `npx gex …`, `npm run gex -- …`). Runs the prebuilt
  * bundle in .cache/cli/, first building it (esbuild, about a second, once) when it is missing or
- * older than any file it was built from or than package-lock.json. Plain JavaScript, so starting
- * it needs no TypeScript loader.
+ * older than any file listed in .cache/cli/inputs.json (its sources, its build script and
+ * package-lock.json). Plain JavaScript, so starting it needs no TypeScript loader.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
