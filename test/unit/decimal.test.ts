@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decimalToNumber } from '../../functions/src/num/decimal-parts';
 import { Decimal, parseDecimal, toMoneyString, toPriceString } from '../../functions/src/num/decimal';
 
 describe('parseDecimal', () => {
@@ -22,5 +24,21 @@ describe('string forms', () => {
     expect(toMoneyString(new Decimal('-0.001'))).toBe('0.00');
     expect(toMoneyString(new Decimal('0.005'))).toBe('0.01');
     expect(toPriceString(new Decimal('-0.0001'), 3)).toBe('0.000');
+  });
+});
+
+describe('decimalToNumber', () => {
+  it('equals toNumber for integers (open interest) and for any other value', () => {
+    const arb = fc.oneof(
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((n) => new Decimal(n)),
+      fc.bigInt({ min: 0n, max: 10n ** 22n }).map((n) => new Decimal(n.toString())),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => new Decimal(x)),
+    );
+    fc.assert(
+      fc.property(arb, (value) => void expect(decimalToNumber(value)).toBe(value.toNumber())),
+      {
+        numRuns: 1000,
+      },
+    );
   });
 });

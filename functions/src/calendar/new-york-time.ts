@@ -29,19 +29,44 @@ export interface NewYorkWallClock {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 
-/** Milliseconds since the epoch of a New York wall-clock reading, read as if it were UTC. */
-function wallClockAsUtcMs(ms: number): number {
+/** New York's offset at a whole-second instant, read through `Intl` (the slow path). */
+function intlOffsetMs(ms: number): number {
   const parts: Record<string, number> = {};
   for (const part of wallClockFormat.formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - ms;
 }
+
+const DAY_MS = 86_400_000;
+/**
+ * UTC day → the offset in force all that day, or null on a day New York switches (DST). New York
+ * switches at most once a day, so equal offsets at a day's first and last second hold all day.
+ * `formatToParts` is slow, slowest on its first calls in a process, and a chain asks about the same
+ * few days hundreds of times (each expiry's close, settlement, session bounds).
+ */
+const dayOffsets = new Map<number, number | null>();
+const MAX_CACHED_DAYS = 20_000;
 
 /** New York's offset from UTC at an instant, in milliseconds (−4 h in summer, −5 h in winter). */
 export function newYorkOffsetMs(instantMs: number): number {
-  return wallClockAsUtcMs(instantMs - (instantMs % 1000)) - (instantMs - (instantMs % 1000));
+  const second = instantMs - (instantMs % 1000);
+  const day = Math.floor(instantMs / DAY_MS);
+  let offset = dayOffsets.get(day);
+  if (offset === undefined) {
+    const first = intlOffsetMs(day * DAY_MS);
+    offset = first === intlOffsetMs(day * DAY_MS + DAY_MS - 1000) ? first : null;
+    if (dayOffsets.size >= MAX_CACHED_DAYS) dayOffsets.clear();
+    dayOffsets.set(day, offset);
+  }
+  return offset ?? intlOffsetMs(second);
+}
+
+/** Milliseconds since the epoch of a New York wall-clock reading (to the second), read as if it were UTC. */
+function wallClockAsUtcMs(ms: number): number {
+  const second = ms - (ms % 1000);
+  return second + newYorkOffsetMs(second);
 }
 
 /**

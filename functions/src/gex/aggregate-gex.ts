@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from '../num/decimal';
+import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
 import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
 
@@ -25,25 +26,24 @@ export interface GexAggregate {
 }
 
 interface Accumulator {
-  /** Σ gamma × OI of calls, and of puts (unsigned). */
-  call: Decimal;
-  put: Decimal;
+  /** Σ gamma × OI of calls, and of puts (unsigned), exact. */
+  call: ExactSum;
+  put: ExactSum;
   count: number;
 }
 
-const empty = (): Accumulator => ({ call: ZERO, put: ZERO, count: 0 });
+const empty = (): Accumulator => ({ call: new ExactSum(), put: new ExactSum(), count: 0 });
 
-function add(acc: Accumulator, contract: NormalizedContract, gammaOi: Decimal): void {
-  if (contract.side === 'call') acc.call = acc.call.plus(gammaOi);
-  else acc.put = acc.put.plus(gammaOi);
+function add(acc: Accumulator, contract: NormalizedContract): void {
+  (contract.side === 'call' ? acc.call : acc.put).addProduct(contract.gamma, contract.openInterest);
   acc.count++;
 }
 
 /**
  * Sums dealer GEX (USD per $1 move: Σ gamma × OI × 100 × spot, puts negative) in total, by strike
- * and by expiry bucket. All Decimal; per contract it does one multiplication and two additions of
- * `gamma × OI`, and scales each sum by `100 × spot` once, which is exact at the configured precision
- * (the same value as summing {@link contractGexPerDollar} per contract).
+ * and by expiry bucket, exactly: Σ gamma × OI is kept in scaled integers ({@link ExactSum}) and
+ * becomes a Decimal once per sum, which is scaled by `100 × spot` once. The result is the same
+ * value as summing {@link contractGexPerDollar} per contract in Decimal, without a Decimal per term.
  */
 export function aggregateGex(contracts: readonly NormalizedContract[], spot: Decimal): GexAggregate {
   const strikes = new Map<string, Accumulator & { strike: Decimal }>();
@@ -53,16 +53,15 @@ export function aggregateGex(contracts: readonly NormalizedContract[], spot: Dec
     other: empty(),
   };
   for (const contract of contracts) {
-    const gammaOi = contract.gamma.times(contract.openInterest);
     let row = strikes.get(contract.strikeKey);
     if (!row) strikes.set(contract.strikeKey, (row = { ...empty(), strike: contract.strike }));
-    add(row, contract, gammaOi);
-    add(buckets[contract.bucket], contract, gammaOi);
+    add(row, contract);
+    add(buckets[contract.bucket], contract);
   }
   const factor = CONTRACT_MULTIPLIER.times(spot);
   const scale = (acc: Accumulator): SideTotals => ({
-    call: acc.call.times(factor),
-    put: acc.put.times(factor).negated(),
+    call: acc.call.toDecimal().times(factor),
+    put: acc.put.toDecimal().times(factor).negated(),
     count: acc.count,
   });
   const byBucket = {

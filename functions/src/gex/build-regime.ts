@@ -2,8 +2,8 @@ import type { ExpiryTotals, SymbolRegime } from '../contract/regime';
 import { type Decimal, toMoneyString, toPriceString } from '../num/decimal';
 import type { GexAggregate, SideTotals } from './aggregate-gex';
 import { classifyRegime } from './classify-regime';
-import { gexPerPct } from './contract-gex';
 import { findGexLevels } from './gex-levels';
+import { roundMoneyTotals } from './money-totals';
 import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
 import type { ChainInput } from './types';
 import type { ZeroGammaResult } from './zero-gamma';
@@ -25,27 +25,28 @@ export function strikeString(value: Decimal): string {
 
 /**
  * Assembles one symbol's regime map (the contract's `SymbolRegime`): money as two-decimal strings in
- * USD per $1 move (`_per_pct`: per 1% move), calls positive, puts negative.
+ * USD per $1 move (`_per_pct`: per 1% move), calls positive, puts negative. Only the call and put
+ * sides are rounded ({@link roundMoneyTotals}); net and gross are sums of the rounded sides, so the
+ * stored strings add up to the cent.
  */
 export function buildRegime({ input, spot, asOfMs, chain, aggregate, sweep }: RegimeParts): SymbolRegime {
-  const { total } = aggregate;
-  const net = total.call.plus(total.put);
+  const money = roundMoneyTotals(aggregate.total, spot);
   const levels = findGexLevels(aggregate.byStrike);
-  const regimeClass = classifyRegime(net);
+  const regimeClass = classifyRegime(money.net);
   const strike = (value: Decimal | null) => (value === null ? null : strikeString(value));
   return {
-    net_gex: toMoneyString(net),
-    total_call_gex: toMoneyString(total.call),
-    total_put_gex: toMoneyString(total.put),
+    net_gex: toMoneyString(money.net),
+    total_call_gex: toMoneyString(money.call),
+    total_put_gex: toMoneyString(money.put),
     spot_price: strikeString(spot),
-    option_count: total.count,
+    option_count: aggregate.total.count,
     volatility_bias: regimeClass.volatilityBias,
     gex_regime: regimeClass.gexRegime,
     gex_strength: regimeClass.gexStrength,
-    total_gex_dollar: toMoneyString(total.call.plus(total.put.abs())),
-    net_gex_per_pct: toMoneyString(gexPerPct(net, spot)),
-    total_call_gex_per_pct: toMoneyString(gexPerPct(total.call, spot)),
-    total_put_gex_per_pct: toMoneyString(gexPerPct(total.put, spot)),
+    total_gex_dollar: toMoneyString(money.gross),
+    net_gex_per_pct: toMoneyString(money.netPerPct),
+    total_call_gex_per_pct: toMoneyString(money.callPerPct),
+    total_put_gex_per_pct: toMoneyString(money.putPerPct),
     zero_gamma: sweep.level === null ? null : sweep.level.toFixed(2),
     zero_gamma_reason: sweep.reason,
     call_wall: strike(levels.callWall),
@@ -69,13 +70,13 @@ function bucketTotals(
   spot: Decimal,
   meta: { session: string | null; expiry: string | null; note: string | null },
 ): ExpiryTotals {
-  const net = totals.call.plus(totals.put);
+  const money = roundMoneyTotals(totals, spot);
   return {
     ...meta,
-    net_gex: toMoneyString(net),
-    total_call_gex: toMoneyString(totals.call),
-    total_put_gex: toMoneyString(totals.put),
-    net_gex_per_pct: toMoneyString(gexPerPct(net, spot)),
+    net_gex: toMoneyString(money.net),
+    total_call_gex: toMoneyString(money.call),
+    total_put_gex: toMoneyString(money.put),
+    net_gex_per_pct: toMoneyString(money.netPerPct),
     option_count: totals.count,
   };
 }

@@ -1,7 +1,9 @@
 import type { GexResult } from '../contract/regime';
 import { parseDecimal, toMoneyString } from '../num/decimal';
+import { decimalToNumber } from '../num/decimal-parts';
 import { aggregateGex } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
+import { roundToCents } from './money-totals';
 import {
   DEFAULT_DIVIDEND_YIELD,
   DEFAULT_RISK_FREE_RATE,
@@ -70,12 +72,15 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
   });
   const regime = buildRegime({ input, spot, asOfMs, chain, aggregate, sweep });
-  const profile = aggregate.byStrike.map((row) => ({
-    strike: strikeString(row.strike),
-    call_gex: toMoneyString(row.call),
-    put_gex: toMoneyString(row.put),
-    net_gex: toMoneyString(row.call.plus(row.put)),
-  }));
+  const profile = aggregate.byStrike.map((row) => {
+    const [call, put] = [roundToCents(row.call), roundToCents(row.put)];
+    return {
+      strike: strikeString(row.strike),
+      call_gex: toMoneyString(call),
+      put_gex: toMoneyString(put),
+      net_gex: toMoneyString(call.plus(put)),
+    };
+  });
   const result = { regime, profile, curve: sweep.curve };
   return exposures ? withExposures(result, chain, spot) : result;
 }
@@ -83,13 +88,15 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
 /** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
 export function sweepContracts(chain: NormalizedChain): SweepContract[] {
   const out: SweepContract[] = [];
+  const strikes = new Map<string, number>();
   for (const c of chain.contracts) {
     if (c.volatility === null) continue;
-    const openInterest = c.openInterest.toNumber();
+    let strike = strikes.get(c.strikeKey);
+    if (strike === undefined) strikes.set(c.strikeKey, (strike = c.strike.toNumber()));
     out.push({
       side: c.side,
-      strike: c.strike.toNumber(),
-      openInterest,
+      strike,
+      openInterest: decimalToNumber(c.openInterest),
       years: c.years,
       volatility: c.volatility,
     });

@@ -2,7 +2,7 @@ import { Decimal, parseDecimal, ZERO } from '../num/decimal';
 import { readVolume, resolveExposureGreeks } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
-import type { ChainInput, ContractInput, OptionSide } from './types';
+import type { ChainInput, ContractInput, OptionSide, RawNumber } from './types';
 
 /** Default continuously compounded risk-free rate for local Black-Scholes. */
 export const DEFAULT_RISK_FREE_RATE = 0.045;
@@ -77,6 +77,22 @@ interface ChainContext {
   dividendYield: number;
   closes: Map<string, number>;
   exposures: boolean;
+  settlements: Map<string, number>;
+  /**
+   * Parsed values by raw text: a chain repeats the same printed gammas and open interests many
+   * times, and Decimals are immutable, so one instance serves every repeat.
+   */
+  gammas: Map<RawNumber, Decimal | null>;
+  openInterests: Map<RawNumber, Decimal | string>;
+  /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
+  strikes: Map<RawNumber, ParsedStrike | null>;
+}
+
+interface ParsedStrike {
+  strike: Decimal;
+  strikeKey: string;
+  /** The strike as a float64 model input. */
+  strikeNumber: number;
 }
 
 /** Options of {@link normalizeContracts}. */
@@ -114,6 +130,10 @@ export function normalizeContracts(
     dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     closes: new Map(),
     exposures: options.exposures ?? true,
+    settlements: new Map(),
+    gammas: new Map(),
+    openInterests: new Map(),
+    strikes: new Map(),
   };
   const chain: NormalizedChain = {
     contracts: [],
@@ -173,6 +193,13 @@ function closeOf(expiry: string, ctx: ChainContext): number {
   return close;
 }
 
+/** A `settlesAt` instant in epoch ms (cached per chain: it repeats per expiry); NaN when unparseable. */
+function settlementOf(settlesAt: string, ctx: ChainContext): number {
+  let ms = ctx.settlements.get(settlesAt);
+  if (ms === undefined) ctx.settlements.set(settlesAt, (ms = Date.parse(settlesAt)));
+  return ms;
+}
+
 function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return 'missing_open_interest';
@@ -188,19 +215,36 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
 function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invalid_expiry' | 'expired' {
   if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
   const closeMs =
-    contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : Date.parse(contract.settlesAt);
+    contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : settlementOf(contract.settlesAt, ctx);
   if (!Number.isFinite(closeMs)) return 'invalid_expiry';
   return yearsToExpiry(ctx.asOfMs, closeMs) ?? 'expired';
+}
+
+/** A strike > 0 (cached per chain by its raw text), or null when it is not one. */
+function strikeOf(raw: RawNumber, ctx: ChainContext): ParsedStrike | null {
+  let parsed = ctx.strikes.get(raw);
+  if (parsed === undefined) {
+    const strike = parseDecimal(raw);
+    parsed =
+      strike && strike.gt(0)
+        ? { strike, strikeKey: strike.toString(), strikeNumber: parseModelNumber(raw) ?? strike.toNumber() }
+        : null;
+    ctx.strikes.set(raw, parsed);
+  }
+  return parsed;
 }
 
 /** One contract → a normalized contract, or the reason it is skipped. */
 function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedContract | string {
   if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
-  const strike = parseDecimal(contract.strike);
-  if (!strike || strike.lte(0)) return 'invalid_strike';
+  const parsedStrike = strikeOf(contract.strike, ctx);
+  if (!parsedStrike) return 'invalid_strike';
+  const { strike, strikeKey, strikeNumber } = parsedStrike;
   const years = yearsLeft(contract, ctx);
   if (typeof years === 'string') return years;
-  let openInterest = checkOpenInterest(contract.openInterest);
+  let openInterest = ctx.openInterests.get(contract.openInterest);
+  if (openInterest === undefined)
+    ctx.openInterests.set(contract.openInterest, (openInterest = checkOpenInterest(contract.openInterest)));
   // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
   const volume = ctx.exposures ? readVolume(contract.volume).volume : ZERO;
   const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
@@ -208,12 +252,16 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
     spot: ctx.spotNumber,
-    strike: parseModelNumber(contract.strike) ?? strike.toNumber(),
+    strike: strikeNumber,
     years,
     rate: ctx.rate,
     dividendYield: ctx.dividendYield,
   };
-  const resolved = resolveGamma(contract, pricing);
+  const resolved = resolveGamma(contract, pricing, (raw) => {
+    let gamma = ctx.gammas.get(raw);
+    if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
+    return gamma;
+  });
   if ('skip' in resolved) return volumeOnly ? 'zero_open_interest' : resolved.skip;
   const { delta, vanna, charm } = ctx.exposures
     ? resolveExposureGreeks(contract, contract.side, pricing, resolved.volatility)
@@ -229,7 +277,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     symbol: contract.symbol,
     side: contract.side,
     strike,
-    strikeKey: strike.toString(),
+    strikeKey,
     expiry: contract.expiry,
     bucket,
     openInterest,

@@ -64,12 +64,16 @@ function volatilityFromQuote(contract: ContractInput, ctx: PricingContext): numb
  * ≥ 0); when absent, Black-Scholes from the provider's IV, else from an IV solved from the quote
  * mid. A present but broken gamma (non-numeric, NaN, negative) marks the row as bad data and is
  * skipped as `invalid_gamma` rather than papered over; no gamma and no way to compute one is
- * `missing_gamma`.
+ * `missing_gamma`. `parseGamma` (default {@link parseDecimal}) may be a per-chain cache of it.
  */
-export function resolveGamma(contract: ContractInput, ctx: PricingContext): GammaResolution {
+export function resolveGamma(
+  contract: ContractInput,
+  ctx: PricingContext,
+  parseGamma: (raw: RawNumber) => Decimal | null = parseDecimal,
+): GammaResolution {
   const providerIv = usableVolatility(contract.impliedVolatility);
   if (isPresent(contract.gamma)) {
-    const gamma = parseDecimal(contract.gamma);
+    const gamma = parseGamma(contract.gamma);
     if (!gamma || gamma.isNegative()) return { skip: 'invalid_gamma' };
     return { gamma, source: 'provider', volatility: providerIv ?? volatilityFromQuote(contract, ctx) };
   }

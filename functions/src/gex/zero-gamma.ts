@@ -50,6 +50,19 @@ export interface ZeroGammaResult {
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 /** exp(−x/2) underflows to 0 beyond this d₁²; skip the call. */
 const D1_SQUARED_CUTOFF = 1400;
+const D1_CUTOFF = Math.sqrt(D1_SQUARED_CUTOFF);
+
+/** Index of the first value ≥ `x` in an ascending array (its length when none); NaN finds none. */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  if (Number.isNaN(x)) return sorted.length;
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Total GEX per 1% move at each spot of `spots`:
@@ -66,7 +79,12 @@ export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Arr
     const invVolSqrtT = 1 / volSqrtT;
     const sign = c.side === 'call' ? 1 : -1;
     const amp = (sign * c.openInterest * Math.exp(-dividendYield * c.years) * INV_SQRT_2PI) / volSqrtT;
-    for (let k = 0; k < spots.length; k++) {
+    // Only spots where d₁² can pass the cutoff (ln S within ±√cutoff·σ√T of −shift), one grid step
+    // wider each side: the same points pass the same test as in a loop over the whole grid.
+    const halfWidth = D1_CUTOFF * volSqrtT;
+    const from = Math.max(0, firstAtLeast(lnSpots, -shift - halfWidth) - 1);
+    const to = Math.min(spots.length, firstAtLeast(lnSpots, -shift + halfWidth) + 1);
+    for (let k = from; k < to; k++) {
       const d1 = ((lnSpots[k] as number) + shift) * invVolSqrtT;
       const d1Squared = d1 * d1;
       if (d1Squared < D1_SQUARED_CUTOFF) totals[k] = (totals[k] as number) + amp * Math.exp(-0.5 * d1Squared);

@@ -20,6 +20,8 @@ export type DecimalLike = string | number | Decimal;
 
 export const ZERO = new Decimal(0);
 
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
  * Parses a finite decimal from a string or number; returns null for anything else
  * (NaN, ±Infinity, empty, non-numeric, thousands separators are stripped first).
@@ -28,8 +30,8 @@ export function parseDecimal(value: unknown): Decimal | null {
   if (value instanceof Decimal) return value.isFinite() ? value : null;
   if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : null;
   if (typeof value !== 'string') return null;
-  const text = value.trim().replace(/,/g, '');
-  if (text === '' || !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+  const text = value.includes(',') ? value.trim().replace(/,/g, '') : value.trim();
+  if (text === '' || !NUMBER_RE.test(text)) return null;
   const parsed = new Decimal(text);
   return parsed.isFinite() ? parsed : null;
 }

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { newYorkInstant, newYorkWallClock } from '../../../functions/src/calendar/new-york-time';
+import fc from 'fast-check';
+import {
+  newYorkInstant,
+  newYorkOffsetMs,
+  newYorkWallClock,
+} from '../../../functions/src/calendar/new-york-time';
+
+/** The offset straight from Intl's `longOffset` name ("GMT-04:00"), with no caching. */
+const zoneName = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  timeZoneName: 'longOffset',
+});
+function intlOffsetMs(ms: number): number {
+  const name = zoneName.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3]) * 60_000) : 0;
+}
 
 describe('New York time', () => {
   it('converts wall clock to instants in EST and EDT', () => {
@@ -21,6 +37,21 @@ describe('New York time', () => {
       weekday: 1,
     });
     expect(newYorkWallClock('2022-07-09T21:28:00Z').weekday).toBe(6);
+  });
+
+  it('caches offsets by day yet matches Intl at every instant, switch days included', () => {
+    // Switch instants 2025-03-09 07:00Z and 2025-11-02 06:00Z, ± a few hours, and any instant.
+    const switches = [Date.UTC(2025, 2, 9, 7), Date.UTC(2025, 10, 2, 6)];
+    const near = fc
+      .tuple(fc.constantFrom(...switches), fc.integer({ min: -36_000_000, max: 36_000_000 }))
+      .map(([at, delta]) => at + delta);
+    const anywhen = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) });
+    fc.assert(
+      fc.property(fc.oneof(near, anywhen), (ms) => {
+        expect(newYorkOffsetMs(ms)).toBe(intlOffsetMs(ms - (ms % 1000)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('rejects malformed input', () => {

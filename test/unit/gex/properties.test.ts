@@ -4,7 +4,12 @@ import { aggregateGex } from '../../../functions/src/gex/aggregate-gex';
 import { contractGexPerDollar } from '../../../functions/src/gex/contract-gex';
 import { normalizeContracts } from '../../../functions/src/gex/normalize-contracts';
 import type { ContractInput } from '../../../functions/src/gex/types';
-import { sweepZeroGamma, type SweepContract } from '../../../functions/src/gex/zero-gamma';
+import {
+  gexCurve,
+  sweepZeroGamma,
+  type SweepContract,
+  type ZeroGammaInput,
+} from '../../../functions/src/gex/zero-gamma';
 import { Decimal, ZERO } from '../../../functions/src/num/decimal';
 import { AS_OF, chain, TODAY, TOMORROW } from './chain-builders';
 
@@ -125,5 +130,50 @@ describe('zero-gamma sweep', () => {
     // Symmetric in log-moneyness: the two gammas match at √(95·105) ≈ 99.87, shifted slightly by the σ²/2 drift.
     expect(level).toBeGreaterThan(99);
     expect(level).toBeLessThan(101);
+  });
+});
+
+/** The sweep as a plain loop over every grid point, kept here as the reference for gexCurve. */
+function referenceCurve(input: ZeroGammaInput, spots: Float64Array): Float64Array {
+  const totals = new Float64Array(spots.length);
+  for (const c of input.contracts) {
+    const volSqrtT = c.volatility * Math.sqrt(c.years);
+    const shift =
+      (input.rate - input.dividendYield + 0.5 * c.volatility * c.volatility) * c.years - Math.log(c.strike);
+    const sign = c.side === 'call' ? 1 : -1;
+    const amp =
+      (sign * c.openInterest * Math.exp(-input.dividendYield * c.years) * (1 / Math.sqrt(2 * Math.PI))) /
+      volSqrtT;
+    const invVolSqrtT = 1 / volSqrtT;
+    for (let k = 0; k < spots.length; k++) {
+      const d1 = (Math.log(spots[k] as number) + shift) * invVolSqrtT;
+      if (d1 * d1 < 1400) totals[k] = (totals[k] as number) + amp * Math.exp(-0.5 * d1 * d1);
+    }
+  }
+  return totals.map((sum, k) => sum * (spots[k] as number));
+}
+
+describe('zero-gamma sweep', () => {
+  it('skipping grid points where a contract has no gamma changes no total', () => {
+    const arbSweepContract = fc.record({
+      side: fc.constantFrom<'call' | 'put'>('call', 'put'),
+      strike: fc.double({ min: 50, max: 2000, noNaN: true }),
+      openInterest: fc.integer({ min: 1, max: 100_000 }),
+      years: fc.double({ min: 60_000 / (365 * 86_400_000), max: 3, noNaN: true }),
+      volatility: fc.double({ min: 0.001, max: 10, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbSweepContract, { maxLength: 20 }),
+        fc.double({ min: 100, max: 1000, noNaN: true }),
+        (contracts, spot) => {
+          const input = { contracts, spot, rate: 0.045, dividendYield: 0.013 };
+          const spots = Float64Array.from({ length: 301 }, (_, i) => spot * (1 + (i - 150) * 0.001));
+          // The same formulas in the same order: the totals match bit for bit.
+          expect(Array.from(gexCurve(input, spots))).toEqual(Array.from(referenceCurve(input, spots)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,56 @@
+import { Decimal } from './decimal';
+import { mantissaOf, scaleOf } from './decimal-parts';
+
+/** Largest integer float64 holds exactly. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An exact sum of products `a × b` of non-negative Decimals, kept as scaled integers (float64
+ * while every partial sum is a safe integer, BigInt beyond) and turned into a Decimal once, by
+ * {@link ExactSum.toDecimal}. It gives the same value as adding the products with Decimal
+ * whenever that sum is exact at the configured precision (40 digits; any real option chain),
+ * without a Decimal per term.
+ */
+export class ExactSum {
+  /** Partial sums by decimal scale: value = Σ (small + big) × 10^−scale. */
+  private readonly scales: number[] = [];
+  private readonly small: number[] = [];
+  private readonly big: bigint[] = [];
+
+  /** Adds `a × b`, both finite and ≥ 0. */
+  addProduct(a: Decimal, b: Decimal): void {
+    const ma = mantissaOf(a);
+    const mb = mantissaOf(b);
+    const i = this.slot(scaleOf(a) + scaleOf(b));
+    if (typeof ma === 'number' && typeof mb === 'number') {
+      const product = ma * mb;
+      // A float product or sum below 2^53 is exact: rounding up to it would need an exact value ≥ 2^53.
+      if (product <= SAFE) {
+        const sum = (this.small[i] as number) + product;
+        if (sum <= SAFE) {
+          this.small[i] = sum;
+          return;
+        }
+      }
+    }
+    this.big[i] = (this.big[i] as bigint) + BigInt(ma) * BigInt(mb);
+  }
+
+  private slot(scale: number): number {
+    const i = this.scales.indexOf(scale);
+    if (i >= 0) return i;
+    this.small.push(0);
+    this.big.push(0n);
+    return this.scales.push(scale) - 1;
+  }
+
+  /** The sum as a Decimal (zero when nothing was added). */
+  toDecimal(): Decimal {
+    let total = new Decimal(0);
+    for (let i = 0; i < this.scales.length; i++) {
+      const units = (this.big[i] as bigint) + BigInt(this.small[i] as number);
+      if (units !== 0n) total = total.plus(new Decimal(`${units}e${-(this.scales[i] as number)}`));
+    }
+    return total;
+  }
+}
