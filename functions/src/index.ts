@@ -4,11 +4,12 @@
  * (a `health` instance never loads the Alpaca SDK or the engine), and calls one function
  * (see design.md's flow). Top-level imports are limited to options and params.
  */
+import * as functionsV1 from 'firebase-functions/v1';
 import { setGlobalOptions } from 'firebase-functions/v2';
-import { onRequest } from 'firebase-functions/v2/https';
+import { onCall, onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
-import { alpacaKeyId, alpacaSecretKey } from './app/params';
+import { accountsMasterKeys, alpacaKeyId, alpacaSecretKey } from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
@@ -41,3 +42,33 @@ export const health = onRequest({ memory: '256MiB', timeoutSeconds: 10, cors: tr
   const { status, body } = await serveHealth();
   res.status(status).json(body);
 });
+
+/**
+ * `connectAlpaca({ keyId, secretKey, paper } | { accessToken, paper })` (signed-in users): checks
+ * the credentials with Alpaca (`GET /v2/account`), then stores them encrypted under
+ * `users/{uid}/private/alpaca` and the owner-visible connection on `users/{uid}`. Answers the
+ * masked connection; `HttpsError` `unauthenticated`, `invalid-argument`, `permission-denied`,
+ * `unavailable` or `resource-exhausted` otherwise, with nothing stored.
+ */
+export const connectAlpaca = onCall(
+  { memory: '256MiB', timeoutSeconds: 30, secrets: [accountsMasterKeys] },
+  async (request) => {
+    const { handleConnect } = await import('./app/connect');
+    return handleConnect(request);
+  },
+);
+
+/** `disconnectAlpaca()` (signed-in users): deletes the credentials and the account snapshot. */
+export const disconnectAlpaca = onCall({ memory: '256MiB', timeoutSeconds: 30 }, async (request) => {
+  const { handleDisconnect } = await import('./app/connect');
+  return handleDisconnect(request);
+});
+
+/** A deleted Firebase Auth user's credentials, snapshot and connection go with it. */
+export const deleteUserAccountData = functionsV1
+  .region(GLOBAL_OPTIONS.region)
+  .auth.user()
+  .onDelete(async (user) => {
+    const { handleUserDeleted } = await import('./app/connect');
+    await handleUserDeleted(user.uid);
+  });

@@ -14,6 +14,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROJECT_ID = 'demo-gex-pulse';
 export const SIMULATOR_PORT = 4010;
 export const SIMULATOR_KEYS = { APCA_API_KEY_ID: 'SIMULATOR_KEY', APCA_API_SECRET_KEY: 'SIMULATOR_SECRET' };
+/**
+ * The local demo's master key for users' Alpaca credentials (`ACCOUNTS_MASTER_KEYS`, id `demo1` as
+ * `functions/.env.demo-gex-pulse` names it). DEMO ONLY: it is public, so it protects nothing; a
+ * deployed project sets its own secret (see the README's Accounts section).
+ */
+export const DEMO_MASTER_KEYS = `demo1:${Buffer.from('DEMO-ONLY-gex-pulse-master-key-1').toString('base64')}`;
 
 interface FirebaseEmulatorConfig {
   emulators: Record<string, { port?: number } | boolean | undefined>;
@@ -65,10 +71,10 @@ export function emulatorToolchainEnv(): NodeJS.ProcessEnv {
 
 /**
  * The Functions emulator reads secrets from functions/.secret.local (never committed). Locally the
- * only keys are the simulator's, so the file is written with those.
+ * only keys are the simulator's and the demo master key, so the file is written with those.
  */
 export function writeLocalSimulatorSecrets(): void {
-  const body = Object.entries(SIMULATOR_KEYS)
+  const body = Object.entries({ ...SIMULATOR_KEYS, ACCOUNTS_MASTER_KEYS: DEMO_MASTER_KEYS })
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
   writeFileSync(join(ROOT, 'functions', '.secret.local'), `${body}\n`, { mode: 0o600 });
@@ -107,7 +113,7 @@ export async function startSimulatorProcess(
 }
 
 /** The emulators a local run starts: what the functions and their tests need. */
-export const EMULATORS = 'auth,firestore,functions';
+export const EMULATORS = 'auth,firestore,functions,tasks';
 
 /**
  * Runs firebase-tools (with the same Node as this script) for the demo project, e.g.
