@@ -9,7 +9,7 @@ import { setGlobalOptions } from 'firebase-functions/v2';
 import { onCall, onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
+import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS, ROTATE_TIMEOUT_SECONDS } from './app/global-options';
 import { accountsMasterKeys, alpacaKeyId, alpacaSecretKey } from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
@@ -91,5 +91,24 @@ export const syncAccounts = onTaskDispatched(
   async (request) => {
     const { runSyncTask } = await import('./app/account-sync');
     await runSyncTask(request.data);
+  },
+);
+
+/**
+ * Master-key rotation (`npm run rotate-keys -- --to ID`): re-wraps every credential record's data
+ * key under the deployed current key. A task-queue function: only principals allowed to enqueue
+ * (project admins; locally the emulator's owner) can start it. Report: `serverState/key_rotation`.
+ */
+export const rotateAccountKeys = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 1 },
+    rateLimits: { maxConcurrentDispatches: 1 },
+    memory: '256MiB',
+    timeoutSeconds: ROTATE_TIMEOUT_SECONDS,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runRotateTask } = await import('./app/rotate-keys');
+    await runRotateTask(request.data);
   },
 );
