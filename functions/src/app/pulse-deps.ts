@@ -91,6 +91,7 @@ export function pulseConfigFromParams(): PulseConfig {
     closedCadenceMinutes: closedCadenceMinutes.value(),
     historyRetentionDays: historyRetentionDays.value(),
     leaseTtlMs: PULSE_LEASE_TTL_MS,
+    marketDataSource: { provider: 'alpaca', feed: alpacaFeed.value(), credentials: 'pulse_key' },
   };
 }
 

@@ -89,6 +89,7 @@ async function computeAndCommit(
     writtenAt: deps.now().toISOString(),
     durationMs: elapsed(),
     historyRetentionDays: deps.config.historyRetentionDays,
+    marketDataSource: deps.config.marketDataSource,
   });
   const committed = await deps.store.commitPulse(lease, writes);
   const { apiCalls } = market;

@@ -199,6 +199,7 @@ export function testDeps(
       closedCadenceMinutes: 15,
       historyRetentionDays: 7,
       leaseTtlMs: 60_000,
+      marketDataSource: { provider: 'alpaca', feed: 'indicative', credentials: 'pulse_key' },
     },
     ...overrides,
   };

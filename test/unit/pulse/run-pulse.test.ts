@@ -25,6 +25,11 @@ describe('runPulse: writes', () => {
     expect(spy.last_success_at).toBe(T0);
     expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).toBe('Bearish');
     expect(doc.api_calls).toBe(1 + 3); // clock + adapter's spot and one chain per symbol
+    expect(doc.market_data_source).toEqual({
+      provider: 'alpaca',
+      feed: 'indicative',
+      credentials: 'pulse_key',
+    });
   });
 
   it('writes a profile per fresh symbol and a history row expiring after the retention', async () => {
