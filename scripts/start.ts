@@ -1,9 +1,9 @@
 /**
  * `npm start`: the whole product on this machine, no keys and no network.
  * Builds functions/lib and the dashboard, starts the bundled Alpaca simulator and the Auth,
- * Firestore, Functions and Hosting emulators, then plays Cloud Scheduler: triggers `pulse` once
- * right away and then at the top of every minute. Ctrl-C stops everything, and so does SIGTERM
- * or SIGINT to npm or to this process.
+ * Firestore, Functions, Cloud Tasks and Hosting emulators, then plays Cloud Scheduler: triggers
+ * `pulse` once right away and then at the top of every minute. Ctrl-C stops everything, and so
+ * does SIGTERM or SIGINT to npm or to this process.
  *
  * `npm start -- --once` triggers one pulse, prints the regime document and stops.
  */

@@ -3,8 +3,9 @@
  * First the lifecycle project (it starts `npm start` itself, so it needs the ports free); then it
  * builds functions/lib and the dashboard, starts the bundled Alpaca simulator and runs vitest
  * (unit, integration, rules and e2e projects) inside `firebase emulators:exec` with the emulators
- * of `EMULATORS` (Auth, Firestore, Functions, Hosting, …). Any signal stops every process it started. Exits non-zero if either run failed,
- * after the tally and each project's wall time.
+ * of `EMULATORS` (Auth, Firestore, Functions, Cloud Tasks, Hosting). Any signal stops every
+ * process it started. Exits non-zero if either run failed, after the tally and each project's
+ * wall time.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CreatedAccount } from './accounts/account-book';
 import type { SimulatorCore } from './core';
 import { FaultSchema, type Fault } from './faults';
 import { replayFromCsv, replayFromFile, type ReplayMarket } from './market/replay';
@@ -91,6 +92,25 @@ export class SimulatorControl {
   /** Enforces `perMinute` requests per minute and host (429 beyond), or stops enforcing (null). */
   setRateLimit(perMinute: number | null): void {
     this.core.rateLimiter.perMinute = RateLimitBodySchema.parse({ perMinute }).perMinute;
+  }
+
+  /**
+   * Creates brokerage accounts: `{keyId?, secretKey?}` or `{accessToken}` for one, `{count}` for
+   * many generated key pairs; `paper`, `cash`, `holdings` optional (default: the small book).
+   * @throws ZodError on a bad body; ApiError 409 when the key or token is taken.
+   */
+  createAccounts(body: unknown): CreatedAccount[] {
+    return this.core.accounts.create(body);
+  }
+
+  /** Replaces one account's faults: `{keyId | accessToken, faults}`. @throws ZodError, ApiError 404. */
+  setAccountFaults(body: unknown): void {
+    this.core.accounts.setFaults(body);
+  }
+
+  /** Every account with its request count (no secrets). */
+  accounts(): ReturnType<SimulatorCore['accounts']['list']> {
+    return this.core.accounts.list();
   }
 
   stats(): StatsSnapshot {

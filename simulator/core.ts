@@ -1,3 +1,4 @@
+import { AccountBook } from './accounts/account-book';
 import { SimClock } from './clock';
 import { FaultSet } from './faults';
 import type { ChainRow } from './market/chain-row';
@@ -34,6 +35,8 @@ export class SimulatorCore {
   readonly clock: SimClock;
   readonly stats = new RequestStats();
   readonly rateLimiter: RateLimiter;
+  /** Brokerage accounts, one per key pair or OAuth token; the start-up key pair is the default one. */
+  readonly accounts: AccountBook;
   private readonly replays = new Map<string, ReplayMarket>();
   private readonly chains = new Map<string, ChainRow[]>();
 
@@ -45,6 +48,7 @@ export class SimulatorCore {
     this.secretKey = options.secretKey;
     this.clock = new SimClock(this.calendar, options.now);
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute);
+    this.accounts = new AccountBook({ keyId: options.keyId, secretKey: options.secretKey });
   }
 
   /** The simulated instant, epoch ms. */
@@ -100,7 +104,7 @@ export class SimulatorCore {
 
   /**
    * Back to a fresh market as at start-up (seed, clock, latency, rate limit), with `options` overriding the
-   * seed and clock; no faults, counters or replays.
+   * seed and clock; no faults, counters, replays or created accounts.
    * @throws RangeError on a bad `now`.
    */
   reset(options: { seed?: number; now?: string | null } = {}): void {
@@ -113,5 +117,6 @@ export class SimulatorCore {
     this.latencyMs = this.initial.latencyMs;
     this.rateLimiter.perMinute = this.initial.rateLimitPerMinute;
     this.rateLimiter.clear();
+    this.accounts.reset();
   }
 }

@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 /**
  * The dashboard's build: web/ → web/dist (served by the Hosting emulator and deployed by
  * Firebase Hosting). The Firebase SDK, uPlot and zod get chunks of their own, so each part's
- * weight is visible (`npm run bench -- 4-web`) and a new app build leaves the vendors cached.
+ * weight is visible (`npm run bench -- 6-web`) and a new app build leaves the vendors cached.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -14,7 +14,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // The Firestore chunk is ~420 KB minified (~124 KB gzipped); `npm run bench -- 4-web` tracks it.
+    // The Firestore chunk is ~420 KB minified (~124 KB gzipped); `npm run bench -- 6-web` tracks it.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

@@ -56,6 +56,7 @@ function regimeDocumentSize(): void {
     durationMs: 100,
     pulseError: null,
     pulseErrorKind: null,
+    marketDataSource: { provider: 'alpaca', feed: 'indicative', credentials: 'pulse_key' },
     historyRetentionDays: 7,
   });
   const doc = { ...writes.regime.header, ...writes.regime.symbolMaps, timestamp: new Date() };

@@ -4,18 +4,26 @@
  * (a `health` instance never loads the Alpaca SDK or the engine), and calls one function
  * (see design.md's flow). Top-level imports are limited to options and params.
  */
+import * as functionsV1 from 'firebase-functions/v1';
 import { setGlobalOptions } from 'firebase-functions/v2';
-import { onRequest } from 'firebase-functions/v2/https';
+import { onCall, onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
-import { alpacaKeyId, alpacaSecretKey, regimeWebhookUrl } from './app/params';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS, ROTATE_TIMEOUT_SECONDS } from './app/global-options';
+import {
+  accountsMasterKeys,
+  accountsSyncConcurrentTasks,
+  alpacaKeyId,
+  alpacaSecretKey,
+  regimeWebhookUrl,
+} from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
 /**
- * Every minute (New York time): lease → account sync → Alpaca chains → GEX → one write of
- * `systemStatus/market_regime`, `gexProfiles/{SYMBOL}`, a `history` row and any `regimeEvents`,
- * then the events are posted to the webhook when one is set.
+ * Every minute (New York time): lease → account sync tasks enqueued (not awaited) and at once
+ * Alpaca chains → GEX → one write of `systemStatus/market_regime`, `gexProfiles/{SYMBOL}`, a
+ * `history` row and any `regimeEvents`, then the events are posted to the webhook when one is set.
  * `retryCount: 0`: a retry would land in or after the next minute, whose own pulse computes fresher
  * numbers; partial failures are already recorded as stale data, and the lease fences late runs.
  * `maxInstances: 1`: one pulse at a time is the design (the lease enforces it even so).
@@ -42,3 +50,71 @@ export const health = onRequest({ memory: '256MiB', timeoutSeconds: 10, cors: tr
   const { status, body } = await serveHealth();
   res.status(status).json(body);
 });
+
+/**
+ * `connectAlpaca({ keyId, secretKey, paper } | { accessToken, paper })` (signed-in users): checks
+ * the credentials with Alpaca (`GET /v2/account`), then stores them encrypted under
+ * `users/{uid}/private/alpaca` and the owner-visible connection on `users/{uid}`. Answers the
+ * masked connection; `HttpsError` `unauthenticated`, `invalid-argument`, `permission-denied`,
+ * `unavailable` or `resource-exhausted` otherwise, with nothing stored.
+ */
+export const connectAlpaca = onCall(
+  { memory: '256MiB', timeoutSeconds: 30, secrets: [accountsMasterKeys] },
+  async (request) => {
+    const { handleConnect } = await import('./app/connect');
+    return handleConnect(request);
+  },
+);
+
+/** `disconnectAlpaca()` (signed-in users): deletes the credentials and the account snapshot. */
+export const disconnectAlpaca = onCall({ memory: '256MiB', timeoutSeconds: 30 }, async (request) => {
+  const { handleDisconnect } = await import('./app/connect');
+  return handleDisconnect(request);
+});
+
+/** A deleted Firebase Auth user's credentials, snapshot and connection go with it. */
+export const deleteUserAccountData = functionsV1
+  .region(GLOBAL_OPTIONS.region)
+  .auth.user()
+  .onDelete(async (user) => {
+    const { handleUserDeleted } = await import('./app/connect');
+    await handleUserDeleted(user.uid);
+  });
+
+/**
+ * One page of users' account sync (enqueued by the pulse, task id = hash of minute and page):
+ * account and positions per user with bounded concurrency and a deadline inside the minute, into
+ * `users/{uid}/data/snapshot`. `maxAttempts: 1`: the next minute's task is the better retry.
+ */
+export const syncAccounts = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 1 },
+    rateLimits: { maxConcurrentDispatches: accountsSyncConcurrentTasks, maxDispatchesPerSecond: 50 },
+    memory: '256MiB',
+    timeoutSeconds: 60,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runSyncTask } = await import('./app/account-sync');
+    await runSyncTask(request.data);
+  },
+);
+
+/**
+ * Master-key rotation (`npm run rotate-keys -- --to ID`): re-wraps every credential record's data
+ * key under the deployed current key. A task-queue function: only principals allowed to enqueue
+ * (project admins; locally the emulator's owner) can start it. Report: `serverState/key_rotation`.
+ */
+export const rotateAccountKeys = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 1 },
+    rateLimits: { maxConcurrentDispatches: 1 },
+    memory: '256MiB',
+    timeoutSeconds: ROTATE_TIMEOUT_SECONDS,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runRotateTask } = await import('./app/rotate-keys');
+    await runRotateTask(request.data);
+  },
+);

@@ -16,6 +16,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROJECT_ID = 'demo-gex-pulse';
 export const SIMULATOR_PORT = 4010;
 export const SIMULATOR_KEYS = { APCA_API_KEY_ID: 'SIMULATOR_KEY', APCA_API_SECRET_KEY: 'SIMULATOR_SECRET' };
+/**
+ * The local demo's master key for users' Alpaca credentials (`ACCOUNTS_MASTER_KEYS`, id `demo1` as
+ * `functions/.env.demo-gex-pulse` names it). DEMO ONLY: it is public, so it protects nothing; a
+ * deployed project sets its own secret (see the README's Accounts section).
+ */
+export const DEMO_MASTER_KEYS = `demo1:${Buffer.from('DEMO-ONLY-gex-pulse-master-key-1').toString('base64')}`;
 
 interface FirebaseEmulatorConfig {
   emulators: Record<string, { port?: number } | boolean | undefined>;
@@ -67,11 +73,15 @@ export function emulatorToolchainEnv(): NodeJS.ProcessEnv {
 
 /**
  * The Functions emulator reads secrets from functions/.secret.local (never committed). Locally the
- * only keys are the simulator's, so the file is written with those; the regime-event webhook is
- * off (`none`).
+ * only keys are the simulator's and the demo master key, so the file is written with those; the
+ * regime-event webhook is off (`none`).
  */
 export function writeLocalSimulatorSecrets(): void {
-  const body = Object.entries({ ...SIMULATOR_KEYS, REGIME_WEBHOOK_URL: 'none' })
+  const body = Object.entries({
+    ...SIMULATOR_KEYS,
+    ACCOUNTS_MASTER_KEYS: DEMO_MASTER_KEYS,
+    REGIME_WEBHOOK_URL: 'none',
+  })
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
   writeFileSync(join(ROOT, 'functions', '.secret.local'), `${body}\n`, { mode: 0o600 });
@@ -109,8 +119,8 @@ export async function startSimulatorProcess(
   throw new Error(`the Alpaca simulator did not answer on ${url} within 20 s`);
 }
 
-/** The emulators a local run starts: what the functions, the dashboard and their tests need. */
-export const EMULATORS = 'auth,firestore,functions,hosting';
+/** The emulators a local run starts: what the functions, their task queues, the dashboard and their tests need. */
+export const EMULATORS = 'auth,firestore,functions,tasks,hosting';
 
 /**
  * Runs firebase-tools (with the same Node as this script) for the demo project, e.g.

@@ -8,8 +8,10 @@ import { sendError, sendJson, sendText } from './respond';
 import type { Route } from './route';
 import { stockRoutes } from './stock-routes';
 import { tradingRoutes } from './trading-routes';
+import { accountRoutes } from './account-routes';
+import type { SimAccount } from '../accounts/sim-account';
 
-const routes: readonly Route[] = [...tradingRoutes, ...optionRoutes, ...stockRoutes];
+const routes: readonly Route[] = [...accountRoutes, ...tradingRoutes, ...optionRoutes, ...stockRoutes];
 
 function findRoute(path: string): { route: Route; params: string[] } | undefined {
   for (const route of routes) {
@@ -19,19 +21,24 @@ function findRoute(path: string): { route: Route; params: string[] } | undefined
   return undefined;
 }
 
-/** Alpaca's key-pair auth: missing headers → 401, wrong keys → 403. */
-function authenticate(core: SimulatorCore, req: IncomingMessage): void {
-  const keyId = req.headers['apca-api-key-id'];
-  const secret = req.headers['apca-api-secret-key'];
-  if (typeof keyId !== 'string' || typeof secret !== 'string' || keyId === '' || secret === '') {
-    throw new ApiError(401, 40110000, 'request is not authorized');
-  }
-  if (keyId !== core.keyId || secret !== core.secretKey) throw new ApiError(403, 40310000, 'forbidden');
+/** Alpaca's auth: key-pair headers or an OAuth bearer token, resolved to an account (see AccountBook). */
+function authenticate(core: SimulatorCore, req: IncomingMessage): SimAccount {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const bearer = /^Bearer (.+)$/.exec(header('authorization') ?? '')?.[1];
+  return core.accounts.authenticate({
+    keyId: header('apca-api-key-id'),
+    secretKey: header('apca-api-secret-key'),
+    bearer,
+  });
 }
 
 /**
  * One Alpaca request: count it, apply latency, then the fault/auth/validation pipeline:
- * hang → auth → rate limit → injected status → route → malformed JSON → answer.
+ * hang → auth (which account) → that account's latency and hang → rate limit → injected status
+ * (the account's, then global) → route → malformed JSON → answer.
  */
 export async function handleAlpaca(
   core: SimulatorCore,
@@ -53,17 +60,25 @@ export async function handleAlpaca(
   }
   if (core.faults.take('hang', path)) return; // never answered; the socket closes with the server
   try {
-    authenticate(core, req);
+    const account = authenticate(core, req);
+    account.requests += 1;
+    if (!(await accountDelay(account, path, shutdown))) return;
+    if (account.faults.take('hang', path)) return;
     if (rate.limited) {
       throw new ApiError(429, 42910000, 'too many requests', {
         'Retry-After': String(rate.retryAfterSeconds),
       });
     }
-    const status = core.faults.take('status', path);
+    const status = account.faults.take('status', path) ?? core.faults.take('status', path);
     if (status) throw ApiError.injected(status.status, status.retryAfterSeconds);
     if (!found) throw ApiError.notFound();
-    const body = found.route.handle({ core, query: new Query(url.searchParams), params: found.params });
-    if (core.faults.take('malformed_json', path)) {
+    const body = found.route.handle({
+      core,
+      account,
+      query: new Query(url.searchParams),
+      params: found.params,
+    });
+    if (account.faults.take('malformed_json', path) ?? core.faults.take('malformed_json', path)) {
       const text = JSON.stringify(body);
       sendText(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers);
       return;
@@ -72,4 +87,11 @@ export async function handleAlpaca(
   } catch (error) {
     sendError(res, error, headers);
   }
+}
+
+/** Sleeps for the account's own latency faults; false when the server closed meanwhile. */
+async function accountDelay(account: SimAccount, path: string, shutdown: AbortSignal): Promise<boolean> {
+  const ms = account.faults.latencyFor(path);
+  if (ms <= 0) return true;
+  return sleep(ms, true, { signal: shutdown }).catch(() => false);
 }

@@ -38,6 +38,12 @@ const handlers: Record<string, ControlHandler> = {
     control.setRateLimit(RateLimitBodySchema.parse(body).perMinute);
     return control.health();
   },
+  'GET /_sim/accounts': (control) => ({ accounts: control.accounts() }),
+  'POST /_sim/accounts': (control, body) => ({ accounts: control.createAccounts(body) }),
+  'POST /_sim/accounts/faults': (control, body) => {
+    control.setAccountFaults(body);
+    return { ok: true };
+  },
   'POST /_sim/replay': (control, body) => {
     const parsed = ReplayBodySchema.parse(body);
     return 'csv' in parsed ? control.replayCsv(parsed.csv) : control.replayFile(parsed.file);

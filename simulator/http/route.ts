@@ -1,3 +1,4 @@
+import type { SimAccount } from '../accounts/sim-account';
 import type { SimulatorCore } from '../core';
 import type { ApiHost } from '../stats';
 import type { Query } from './query';
@@ -7,6 +8,8 @@ export interface RouteContext {
   /** Captured path segments (decoded). */
   params: string[];
   core: SimulatorCore;
+  /** The account whose credentials authenticated the request. */
+  account: SimAccount;
 }
 
 /** One Alpaca endpoint: its host, path pattern and handler (returns the JSON body or throws ApiError). */

@@ -25,7 +25,9 @@ const SERVER_DOCS = [
   'users/alice/data/snapshot',
   'users/alice/strategies/gamma-scalper',
   'users/alice/private/alpaca',
+  'users/alice/private/connect_attempts',
   'serverState/pulse_lease',
+  'serverState/key_rotation',
   'marketCache/oi%3ASPY',
 ];
 
@@ -90,10 +92,27 @@ describe('users/{uid}', () => {
     await assertFails(write(alice(), 'users/alice/private/alpaca'));
     await assertFails(read(alice(), 'users/alice/private/alpaca/nested/deeper'));
   });
+
+  it('users/alice/private/connect_attempts: the rate-limit counter is server-only too', async () => {
+    await assertFails(read(alice(), 'users/alice/private/connect_attempts'));
+    await assertFails(write(alice(), 'users/alice/private/connect_attempts'));
+    await assertFails(read(signedOut(), 'users/alice/private/connect_attempts'));
+  });
+
+  it('users/alice: the owner cannot mark a connection active or write a snapshot', async () => {
+    await assertFails(write(alice(), 'users/alice'));
+    await assertFails(write(alice(), 'users/alice/data/snapshot'));
+    await assertFails(write(bob(), 'users/alice/data/snapshot'));
+  });
 });
 
 describe('server-only state', () => {
-  for (const path of ['serverState/pulse_lease', 'marketCache/oi%3ASPY', 'unknownCollection/x']) {
+  for (const path of [
+    'serverState/pulse_lease',
+    'serverState/key_rotation',
+    'marketCache/oi%3ASPY',
+    'unknownCollection/x',
+  ]) {
     it(`${path}: no client access`, async () => {
       await assertFails(read(alice(), path));
       await assertFails(read(signedOut(), path));

@@ -51,3 +51,32 @@ export const historyRetentionDays = defineInt('PULSE_HISTORY_RETENTION_DAYS', { 
 
 /** Age (seconds) after which `health` calls the regime stale during market hours. */
 export const healthMaxAgeSeconds = defineInt('HEALTH_MAX_AGE_SECONDS', { default: 180 });
+
+/**
+ * Master keys wrapping users' credential data keys (Secret Manager): `id:base64key` entries
+ * (32-byte keys), comma-separated; old ids stay until `npm run rotate-keys` has re-wrapped every
+ * record. Never logged.
+ */
+export const accountsMasterKeys = defineSecret('ACCOUNTS_MASTER_KEYS');
+
+/** Id (in `ACCOUNTS_MASTER_KEYS`) that new and re-wrapped credential records use. */
+export const accountsMasterKeyId = defineString('ACCOUNTS_MASTER_KEY_ID', {
+  default: 'k1',
+  description: 'Id of the current master key in ACCOUNTS_MASTER_KEYS.',
+});
+
+/** Sync tasks that run at once (the task queue's `maxConcurrentDispatches`). */
+export const accountsSyncConcurrentTasks = defineInt('ACCOUNTS_SYNC_CONCURRENT_TASKS', {
+  default: 10,
+  description: 'Account-sync tasks (100 users each) running at once.',
+});
+
+/** Trading API host for users' paper accounts. */
+export const alpacaPaperTradingUrl = defineString('ALPACA_PAPER_TRADING_URL', {
+  default: 'https://paper-api.alpaca.markets',
+});
+
+/** Trading API host for users' live accounts. */
+export const alpacaLiveTradingUrl = defineString('ALPACA_LIVE_TRADING_URL', {
+  default: 'https://api.alpaca.markets',
+});

@@ -95,3 +95,11 @@ export function alpacaConfigFromEnv(env: Readonly<Record<string, string | undefi
     optionFeed: feed.data,
   };
 }
+
+/**
+ * A host param as a base URL by the same rules as the environment's overrides.
+ * @throws AlpacaConfigError naming `name` when `value` is not an http(s) URL.
+ */
+export function normalizeHost(name: string, value: string): string {
+  return baseUrl(name, value, value);
+}

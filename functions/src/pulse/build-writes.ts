@@ -4,6 +4,7 @@ import {
   type GexProfileDocument,
   type GexResult,
   type HistorySymbol,
+  type MarketDataSourceInfo,
   type MarketRegimeDocument,
   type StoredSymbolRegime,
   type VolatilityBias,
@@ -40,6 +41,8 @@ export interface BuildWritesInput {
   recentHistory?: readonly RecentRow[];
   /** Whether a webhook is configured: new events start `pending` delivery, else `disabled`. */
   webhook?: boolean;
+  /** Which source served the market data (the pulse's own Alpaca key). */
+  marketDataSource: MarketDataSourceInfo;
 }
 
 const DAY_MS = 86_400_000;
@@ -139,6 +142,7 @@ function buildHeader(
     missing_symbols: missing,
     api_calls: input.apiCalls,
     duration_ms: Math.max(0, Math.round(input.durationMs)),
+    market_data_source: input.marketDataSource,
   };
 }
 

@@ -29,8 +29,9 @@ export type PulseOutcome =
     };
 
 /**
- * One pulse, as in design.md: lease → account sync → market clock (closed-market cadence) →
- * chains and GEX per symbol → one atomic write of regime, profiles and history.
+ * One pulse, as in design.md: lease → previous regime → account sync started (not awaited) and,
+ * at once, market clock (closed-market cadence) → chains and GEX per symbol → one atomic write of
+ * regime, profiles and history. The run returns once the account sync's enqueueing has finished too.
  * Partial failure is data (stale symbols keep their numbers); only a Firestore failure throws.
  * @param event.scheduleTime ISO-8601 schedule time (Cloud Scheduler's), the pulse's identity.
  * @throws when Firestore itself fails (the lease is released first).
@@ -61,9 +62,25 @@ export async function runPulse(deps: PulseDeps, event: { scheduleTime: string })
 async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): Promise<PulseOutcome> {
   const pulseTime = lease.pulseTime;
   const elapsed = () => deps.now().getTime() - startedMs;
-  await syncAccounts(deps, pulseTime);
   // The stored document is read while the clock is asked (it never rejects: unreadable is absent).
   const previousRead = readPrevious(deps);
+  // Started, never awaited before the regime write: the market part goes on at once.
+  const accounts = previousRead.then((previous) =>
+    syncAccounts(deps, pulseTime, previous?.market_open ?? true),
+  );
+  try {
+    return await computeAndCommit(deps, { lease, previousRead, elapsed });
+  } finally {
+    await accounts;
+  }
+}
+
+async function computeAndCommit(
+  deps: PulseDeps,
+  input: { lease: Lease; previousRead: Promise<MarketRegimeDocument | null>; elapsed: () => number },
+): Promise<PulseOutcome> {
+  const { lease, previousRead, elapsed } = input;
+  const pulseTime = lease.pulseTime;
   const market = await readMarket(deps, previousRead, pulseTime);
   const previous = await previousRead;
   if (market.notDue) {
@@ -80,6 +97,7 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
     writtenAt: deps.now().toISOString(),
     durationMs: elapsed(),
     historyRetentionDays: deps.config.historyRetentionDays,
+    marketDataSource: deps.config.marketDataSource,
   });
   const committed = await deps.store.commitPulse(lease, writes);
   const { apiCalls } = market;
@@ -153,11 +171,22 @@ async function readMarket(
   };
 }
 
-/** The account-sync seam; its failure is logged and never blocks the market regime. */
-async function syncAccounts(deps: PulseDeps, asOf: string): Promise<void> {
+/**
+ * Starts the minute's account sync (it enqueues tasks; accounts are synced by the task worker).
+ * Never rejects: a failure is logged and never touches the market regime. The market's open state
+ * is the last written regime's (the pulse reads the clock only afterwards, in parallel).
+ */
+async function syncAccounts(deps: PulseDeps, asOf: string, marketOpen: boolean): Promise<void> {
+  const startedMs = deps.now().getTime();
   try {
-    const report = await deps.accounts.syncAll({ asOf });
-    deps.log.info('pulse accounts synced', { ...report });
+    const report = await deps.accounts.syncAll({ asOf, marketOpen });
+    deps.log.info('pulse account sync started', {
+      users: report.users,
+      tasks: report.tasks,
+      duplicate_tasks: report.duplicateTasks,
+      skipped: report.skipped,
+      duration_ms: deps.now().getTime() - startedMs,
+    });
   } catch (err) {
     deps.log.error('pulse account sync failed', { error: errorMessage(err) });
   }

@@ -10,3 +10,13 @@ export const LEASE_DOC = 'serverState/pulse_lease';
 export const MARKET_CACHE_COLLECTION = 'marketCache';
 /** `regimeEvents/{id}`: sign changes of net GEX and zero-gamma crossings, one per crossing. */
 export const REGIME_EVENTS_COLLECTION = 'regimeEvents';
+/** `users/{uid}`: the owner-visible connection state. */
+export const USERS_COLLECTION = 'users';
+/** `users/{uid}/private/alpaca`: the encrypted credential record (no client access). */
+export const credentialPath = (uid: string): string => `users/${uid}/private/alpaca`;
+/** `users/{uid}/private/connect_attempts`: the connect rate limit's counter (no client access). */
+export const connectAttemptsPath = (uid: string): string => `users/${uid}/private/connect_attempts`;
+/** `users/{uid}/data/snapshot`: the synced account and positions (owner reads). */
+export const snapshotPath = (uid: string): string => `users/${uid}/data/snapshot`;
+/** Server-only progress of the last master-key rotation. */
+export const KEY_ROTATION_DOC = 'serverState/key_rotation';

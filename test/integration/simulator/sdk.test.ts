@@ -65,15 +65,21 @@ describe('the real @alpacahq/alpaca-trade-api v4 against the simulator', () => {
     expect(sim.control.stats().requests['GET /v1beta1/options/snapshots/SPY']).toBeGreaterThan(1);
   });
 
-  it('gets typed SDK errors: 422 validation, 403 permission, and retries through a 429', async () => {
+  it('gets typed SDK errors: 422 validation, 401 auth, 403 permission, and retries through a 429', async () => {
     const api = new marketData.OptionApi(dataConfig);
     const invalid = api.optionChain({ underlyingSymbol: 'SPY', limit: 5000 });
     await expect(invalid).rejects.toBeInstanceOf(errors.ValidationError);
     await expect(invalid).rejects.toMatchObject({ status: 422, code: 42210000 });
-    const wrongKeys = new marketData.OptionApi(
+    const unknownKey = new marketData.OptionApi(
       new marketData.Configuration({ basePath: sim.url, keyId: 'x', secret: 'y' }),
     );
-    await expect(wrongKeys.optionChain({ underlyingSymbol: 'SPY', limit: 1 })).rejects.toBeInstanceOf(
+    await expect(unknownKey.optionChain({ underlyingSymbol: 'SPY', limit: 1 })).rejects.toBeInstanceOf(
+      errors.AuthError,
+    );
+    const wrongSecret = new marketData.OptionApi(
+      new marketData.Configuration({ basePath: sim.url, keyId: sim.keyId, secret: 'y' }),
+    );
+    await expect(wrongSecret.optionChain({ underlyingSymbol: 'SPY', limit: 1 })).rejects.toBeInstanceOf(
       errors.PermissionError,
     );
     await control(sim, 'faults', {
@@ -81,6 +87,7 @@ describe('the real @alpacahq/alpaca-trade-api v4 against the simulator', () => {
     });
     const resp = await api.optionChain({ underlyingSymbol: 'SPY', limit: 3 });
     expect(Object.keys(resp.snapshots)).toHaveLength(3);
-    expect(sim.control.stats().requests['GET /v1beta1/options/snapshots/SPY']).toBe(4);
+    // 422, unknown key, wrong secret, 429, then the retry that succeeds.
+    expect(sim.control.stats().requests['GET /v1beta1/options/snapshots/SPY']).toBe(5);
   });
 });

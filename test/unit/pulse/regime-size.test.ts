@@ -38,6 +38,11 @@ describe('regime document size', () => {
         durationMs: 120,
         pulseError: null,
         pulseErrorKind: null,
+        marketDataSource: {
+          provider: 'alpaca' as const,
+          feed: 'indicative' as const,
+          credentials: 'pulse_key' as const,
+        },
         historyRetentionDays: 7,
         outcomes: { SPY: { ok: true as const, result: spy }, SPX: { ok: true as const, result: spx } },
       };
