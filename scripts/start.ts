@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine, no keys and no network.
- * Builds functions/lib, starts the bundled Alpaca simulator and the Auth, Firestore and Functions
+ * Builds functions/lib, starts the bundled Alpaca simulator and the Auth, Firestore, Functions and Cloud Tasks
  * emulators, then plays Cloud Scheduler: triggers `pulse` once right away and then at the top of
  * every minute. Ctrl-C stops everything.
  *

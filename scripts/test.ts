@@ -1,7 +1,7 @@
 /**
  * `npm test [-- vitest args]`: the whole suite on real parts.
  * Builds functions/lib, starts the bundled Alpaca simulator, then runs vitest (unit, integration
- * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore and Functions
+ * and rules projects) inside `firebase emulators:exec` with the Auth, Firestore, Functions and Cloud Tasks
  * emulators. Exits with vitest's code.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';

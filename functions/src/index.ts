@@ -10,13 +10,14 @@ import { onCall, onRequest } from 'firebase-functions/v2/https';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS } from './app/global-options';
+import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS, ROTATE_TIMEOUT_SECONDS } from './app/global-options';
 import { accountsMasterKeys, alpacaKeyId, alpacaSecretKey } from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
 /**
- * Every minute (New York time): lease → account sync → Alpaca chains → GEX → one write of
+ * Every minute (New York time): lease → account sync tasks enqueued (not awaited) and at once
+ * Alpaca chains → GEX → one write of
  * `systemStatus/market_regime`, `gexProfiles/{SYMBOL}` and a `history` row.
  * `retryCount: 0`: a retry would land in or after the next minute, whose own pulse computes fresher
  * numbers; partial failures are already recorded as stale data, and the lease fences late runs.
@@ -74,6 +75,44 @@ export const deleteUserAccountData = functionsV1
     const { handleUserDeleted } = await import('./app/connect');
     await handleUserDeleted(user.uid);
   });
+
+/**
+ * One page of users' account sync (enqueued by the pulse, task id = hash of minute and page):
+ * account and positions per user with bounded concurrency and a deadline inside the minute, into
+ * `users/{uid}/data/snapshot`. `maxAttempts: 1`: the next minute's task is the better retry.
+ */
+export const syncAccounts = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 1 },
+    rateLimits: { maxConcurrentDispatches: 20, maxDispatchesPerSecond: 50 },
+    memory: '256MiB',
+    timeoutSeconds: 60,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runSyncTask } = await import('./app/account-sync');
+    await runSyncTask(request.data);
+  },
+);
+
+/**
+ * Master-key rotation (`npm run rotate-keys -- --to ID`): re-wraps every credential record's data
+ * key under the deployed current key. A task-queue function: only principals allowed to enqueue
+ * (project admins; locally the emulator's owner) can start it. Report: `serverState/key_rotation`.
+ */
+export const rotateAccountKeys = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 1 },
+    rateLimits: { maxConcurrentDispatches: 1 },
+    memory: '256MiB',
+    timeoutSeconds: ROTATE_TIMEOUT_SECONDS,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runRotateTask } = await import('./app/rotate-keys');
+    await runRotateTask(request.data);
+  },
+);
 
 /**
  * Every write of `systemStatus/market_regime` that moves its `as_of`: each connected user's enabled

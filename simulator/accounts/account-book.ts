@@ -54,12 +54,13 @@ export interface CreatedAccount {
 
 /**
  * Every simulated account, found by key id or bearer token. The start-up key pair is account 0
- * with the default book; {@link reset} returns to just that one.
+ * with the default book; {@link reset} returns to just that one (generated keys keep counting up).
  */
 export class AccountBook {
   private byKey = new Map<string, SimAccount>();
   private byToken = new Map<string, SimAccount>();
-  private created = 0;
+  /** Accounts ever created; never restarts, so a reset never hands an old key to a new account. */
+  private created = 1;
 
   constructor(private readonly defaultKey: { keyId: string; secretKey: string }) {
     this.reset();
@@ -69,8 +70,7 @@ export class AccountBook {
   reset(): void {
     this.byKey.clear();
     this.byToken.clear();
-    this.created = 0;
-    this.add({ ...this.defaultKey });
+    this.add({ ...this.defaultKey }, {}, 0);
   }
 
   /**
@@ -134,15 +134,17 @@ export class AccountBook {
     }));
   }
 
+  /** Registers an account; `index` (default: the next serial) fixes its id and number. */
   private add(
     credentials: SimCredentials,
     options: { paper?: boolean; cash?: number; holdings?: HoldingSpec[] } = {},
+    index?: number,
   ): CreatedAccount {
     const taken =
       'keyId' in credentials ? this.byKey.has(credentials.keyId) : this.byToken.has(credentials.accessToken);
     if (taken) throw new ApiError(409, 40910000, 'credentials already in use');
-    const account = newSimAccount({ index: this.created, credentials, ...options });
-    this.created += 1;
+    const account = newSimAccount({ index: index ?? this.created, credentials, ...options });
+    if (index === undefined) this.created += 1;
     if ('keyId' in credentials) this.byKey.set(credentials.keyId, account);
     else this.byToken.set(credentials.accessToken, account);
     return { id: account.id, accountNumber: account.accountNumber, ...credentials };

@@ -1,32 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { SyncTaskPayload } from './sync-account-page';
+
 /**
- * The account-sync seam of the pulse. The accounts issue implements {@link AccountSync} (read each
- * connected user's Alpaca account and positions, write `users/{uid}/data/snapshot`, fan out when
- * users are many); the pulse calls it once per run before market data, and a failure there never
- * blocks the market regime.
+ * The pulse's account sync: it starts the minute's sync (one task per page of users) and returns
+ * without waiting for any account. The regime never waits on it.
  */
 export interface AccountSync {
   /**
-   * Syncs every connected account as of the pulse time.
-   * @param input.asOf ISO-8601 pulse (schedule) time.
-   * @returns counts of what happened; never throws for one user's failure.
+   * Enqueues this minute's sync tasks.
+   * @param input.asOf ISO-8601 pulse (schedule) time, the sync's identity.
+   * @param input.marketOpen whether the market is open (while closed, only every closed-cadence minute syncs).
    */
-  syncAll(input: { asOf: string }): Promise<AccountSyncReport>;
+  syncAll(input: { asOf: string; marketOpen: boolean }): Promise<AccountSyncReport>;
 }
 
-/** Counts of one account sync, logged by the pulse. */
+/** What starting one minute's sync did, logged by the pulse. */
 export interface AccountSyncReport {
-  /** Connected users found. */
+  /** Active users found. */
   users: number;
-  /** Snapshots written. */
-  synced: number;
-  /** Users whose sync failed (recorded on their own documents). */
-  failed: number;
+  /** Tasks enqueued now. */
+  tasks: number;
+  /** Tasks that already existed (a re-delivered or duplicated pulse): those users are not synced twice. */
+  duplicateTasks: number;
+  /** Why nothing was enqueued, if so. */
+  skipped: 'market_closed_cadence' | null;
+}
+
+/** The sync used where no task queue exists (offline tools, some unit tests): nothing is read or written. */
+export const noAccountSync: AccountSync = {
+  syncAll: () => Promise.resolve({ users: 0, tasks: 0, duplicateTasks: 0, skipped: null }),
+};
+
+/** Where the enqueuer reads pages and puts tasks. */
+export interface AccountSyncQueueDeps {
+  listActivePage(afterUid: string | null, limit: number): Promise<string[]>;
+  /** Enqueues `payload` under `id`; 'exists' when a task with that id was already enqueued. */
+  enqueue(id: string, payload: SyncTaskPayload): Promise<'enqueued' | 'exists'>;
+  pageSize: number;
+  /** Page cap (pageSize × maxPages users at most per minute). */
+  maxPages: number;
+  closedCadenceMinutes: number;
+}
+
+/** Task id of a page: a hash of the pulse minute and the page index (letters and digits only). */
+export function syncTaskId(asOf: string, page: number): string {
+  const minute = Math.floor(Date.parse(asOf) / 60_000);
+  return `accounts-${createHash('sha256').update(`${minute}|${page}`).digest('hex').slice(0, 40)}`;
+}
+
+/** Whether accounts sync this minute: always while open; while closed, on minutes divisible by the cadence. */
+export function isAccountSyncDue(input: {
+  asOf: string;
+  marketOpen: boolean;
+  closedCadenceMinutes: number;
+}): boolean {
+  if (input.marketOpen) return true;
+  const minute = Math.floor(Date.parse(input.asOf) / 60_000);
+  return Number.isNaN(minute) || minute % Math.max(1, input.closedCadenceMinutes) === 0;
 }
 
 /**
- * The sync used until accounts exist: there are no connected users, so nothing is read or
- * written. It reports zeros; it never invents account data.
+ * The task-queue account sync: reads active users a page at a time (never all at once) and
+ * enqueues one task per page with an id derived from the pulse minute and the page, so a
+ * duplicated pulse enqueues nothing new and each user is synced once a minute.
  */
-export const noAccountSync: AccountSync = {
-  syncAll: () => Promise.resolve({ users: 0, synced: 0, failed: 0 }),
-};
+export function createTaskAccountSync(deps: AccountSyncQueueDeps): AccountSync {
+  return {
+    async syncAll({ asOf, marketOpen }) {
+      const report: AccountSyncReport = { users: 0, tasks: 0, duplicateTasks: 0, skipped: null };
+      if (!isAccountSyncDue({ asOf, marketOpen, closedCadenceMinutes: deps.closedCadenceMinutes })) {
+        return { ...report, skipped: 'market_closed_cadence' };
+      }
+      let after: string | null = null;
+      for (let page = 0; page < deps.maxPages; page += 1) {
+        const uids = await deps.listActivePage(after, deps.pageSize);
+        if (uids.length === 0) break;
+        report.users += uids.length;
+        const result = await deps.enqueue(syncTaskId(asOf, page), { pulseTime: asOf, uids });
+        if (result === 'enqueued') report.tasks += 1;
+        else report.duplicateTasks += 1;
+        if (uids.length < deps.pageSize) break;
+        after = uids[uids.length - 1] ?? null;
+      }
+      return report;
+    },
+  };
+}

@@ -8,3 +8,6 @@ export const GLOBAL_OPTIONS = {
 
 /** The pulse function's timeout, seconds. */
 export const PULSE_TIMEOUT_SECONDS = 55;
+
+/** The key-rotation task's timeout, seconds. */
+export const ROTATE_TIMEOUT_SECONDS = 540;

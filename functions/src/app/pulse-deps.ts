@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import * as logger from 'firebase-functions/logger';
-import { noAccountSync } from '../accounts/account-sync';
+import { noAccountSync, type AccountSync } from '../accounts/account-sync';
+import { buildTaskAccountSync } from './account-sync';
 import {
   alpacaBaseUrl,
   alpacaDataUrl,
@@ -69,11 +70,13 @@ export function createPulseDeps(input: {
   market: MarketDataSource;
   config: PulseConfig;
   log?: PulseLog;
+  /** Default: no account sync (tools and tests that do not exercise accounts). */
+  accounts?: AccountSync;
 }): PulseDeps {
   return {
     market: input.market,
     store: createPulseStore(input.db),
-    accounts: noAccountSync,
+    accounts: input.accounts ?? noAccountSync,
     log: input.log ?? logger,
     now: () => new Date(),
     computeGex,
@@ -88,6 +91,7 @@ export function pulseConfigFromParams(): PulseConfig {
     closedCadenceMinutes: closedCadenceMinutes.value(),
     historyRetentionDays: historyRetentionDays.value(),
     leaseTtlMs: PULSE_LEASE_TTL_MS,
+    marketDataSource: { provider: 'alpaca', feed: alpacaFeed.value(), credentials: 'pulse_key' },
   };
 }
 
@@ -119,5 +123,10 @@ export function buildPulseDeps(): PulseDeps {
   if (warm?.key !== key) {
     warm = { key, market: createMarketSource({ db, alpaca, strikeBandPct: strikeBandPct.value() }) };
   }
-  return createPulseDeps({ db, market: warm.market, config: pulseConfigFromParams() });
+  return createPulseDeps({
+    db,
+    market: warm.market,
+    config: pulseConfigFromParams(),
+    accounts: buildTaskAccountSync(),
+  });
 }

@@ -58,7 +58,14 @@ export const AccountContent = z.object({
 export type AccountContent = z.infer<typeof AccountContent>;
 
 /** Why a user's last sync failed (the last good snapshot is kept beside it). */
-export const SyncErrorKind = z.enum(['auth', 'rate_limited', 'unavailable', 'malformed', 'timeout']);
+export const SyncErrorKind = z.enum([
+  'auth',
+  'credentials',
+  'rate_limited',
+  'unavailable',
+  'malformed',
+  'timeout',
+]);
 export type SyncErrorKind = z.infer<typeof SyncErrorKind>;
 
 /**

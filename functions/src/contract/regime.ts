@@ -142,6 +142,17 @@ export const StoredSymbolRegime = SymbolRegime.extend({
 });
 export type StoredSymbolRegime = z.infer<typeof StoredSymbolRegime>;
 
+/**
+ * Where a pulse's market data came from: Alpaca, its option feed, and whose credentials — always
+ * the pulse's own key pair (`APCA_API_KEY_ID`), never a user's connected account.
+ */
+export const MarketDataSourceInfo = z.object({
+  provider: z.literal('alpaca'),
+  feed: z.string(),
+  credentials: z.literal('pulse_key'),
+});
+export type MarketDataSourceInfo = z.infer<typeof MarketDataSourceInfo>;
+
 /** The fixed (non-symbol) fields of `systemStatus/market_regime`. */
 export const MarketRegimeHeader = z.object({
   /** Server time of the write (seed). */
@@ -171,6 +182,8 @@ export const MarketRegimeHeader = z.object({
   api_calls: Count,
   /** Wall time of the pulse in milliseconds. */
   duration_ms: Count,
+  /** Which source served the market data; absent in documents written before it was recorded. */
+  market_data_source: MarketDataSourceInfo.optional(),
 });
 export type MarketRegimeHeader = z.infer<typeof MarketRegimeHeader>;
 

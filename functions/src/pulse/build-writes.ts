@@ -3,6 +3,7 @@ import {
   type GexProfileDocument,
   type GexResult,
   type HistorySymbol,
+  type MarketDataSourceInfo,
   type MarketRegimeDocument,
   type StoredSymbolRegime,
   type VolatilityBias,
@@ -29,6 +30,8 @@ export interface BuildWritesInput {
   /** Pulse-level failure (clock unreachable, …). */
   pulseError: string | null;
   historyRetentionDays: number;
+  /** Which source served the market data (the pulse's own Alpaca key). */
+  marketDataSource: MarketDataSourceInfo;
 }
 
 const DAY_MS = 86_400_000;
@@ -105,6 +108,7 @@ function buildHeader(
     missing_symbols: missing,
     api_calls: input.apiCalls,
     duration_ms: Math.max(0, Math.round(input.durationMs)),
+    market_data_source: input.marketDataSource,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MarketDataSourceInfo } from '../contract/regime';
+
 /** Plain settings of one pulse, resolved from params at call time (see params.ts). */
 export interface PulseConfig {
   /** Upper-case tickers, e.g. `["SPY","QQQ"]`. */
@@ -8,6 +10,8 @@ export interface PulseConfig {
   historyRetentionDays: number;
   /** How long a lease is honoured (ms); longer than the function's timeout. */
   leaseTtlMs: number;
+  /** Recorded in the regime document as `market_data_source`. */
+  marketDataSource: MarketDataSourceInfo;
 }
 
 /**

@@ -27,8 +27,9 @@ export type PulseOutcome =
     };
 
 /**
- * One pulse, as in design.md: lease → account sync → market clock (closed-market cadence) →
- * chains and GEX per symbol → one atomic write of regime, profiles and history.
+ * One pulse, as in design.md: lease → previous regime → account sync started (not awaited) and,
+ * at once, market clock (closed-market cadence) → chains and GEX per symbol → one atomic write of
+ * regime, profiles and history. The run returns once the account sync's enqueueing has finished too.
  * Partial failure is data (stale symbols keep their numbers); only a Firestore failure throws.
  * @param event.scheduleTime ISO-8601 schedule time (Cloud Scheduler's), the pulse's identity.
  * @throws when Firestore itself fails (the lease is released first).
@@ -59,8 +60,22 @@ export async function runPulse(deps: PulseDeps, event: { scheduleTime: string })
 async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): Promise<PulseOutcome> {
   const pulseTime = lease.pulseTime;
   const elapsed = () => deps.now().getTime() - startedMs;
-  await syncAccounts(deps, pulseTime);
   const previous = await readPrevious(deps);
+  // Started, never awaited before the regime write: the market part goes on at once.
+  const accounts = syncAccounts(deps, pulseTime, previous?.market_open ?? true);
+  try {
+    return await computeAndCommit(deps, { lease, previous, elapsed });
+  } finally {
+    await accounts;
+  }
+}
+
+async function computeAndCommit(
+  deps: PulseDeps,
+  input: { lease: Lease; previous: MarketRegimeDocument | null; elapsed: () => number },
+): Promise<PulseOutcome> {
+  const { lease, previous, elapsed } = input;
+  const pulseTime = lease.pulseTime;
   const market = await readMarket(deps, previous, pulseTime);
   if (market === 'not_due') {
     const reason = 'market_closed_cadence';
@@ -74,6 +89,7 @@ async function runUnderLease(deps: PulseDeps, lease: Lease, startedMs: number): 
     writtenAt: deps.now().toISOString(),
     durationMs: elapsed(),
     historyRetentionDays: deps.config.historyRetentionDays,
+    marketDataSource: deps.config.marketDataSource,
   });
   const committed = await deps.store.commitPulse(lease, writes);
   const { apiCalls } = market;
@@ -127,11 +143,22 @@ async function readMarket(
   return { clock, outcomes, apiCalls: 1 + loaded.apiCalls, pulseError: loaded.error };
 }
 
-/** The account-sync seam; its failure is logged and never blocks the market regime. */
-async function syncAccounts(deps: PulseDeps, asOf: string): Promise<void> {
+/**
+ * Starts the minute's account sync (it enqueues tasks; accounts are synced by the task worker).
+ * Never rejects: a failure is logged and never touches the market regime. The market's open state
+ * is the last written regime's (the pulse reads the clock only afterwards, in parallel).
+ */
+async function syncAccounts(deps: PulseDeps, asOf: string, marketOpen: boolean): Promise<void> {
+  const startedMs = deps.now().getTime();
   try {
-    const report = await deps.accounts.syncAll({ asOf });
-    deps.log.info('pulse accounts synced', { ...report });
+    const report = await deps.accounts.syncAll({ asOf, marketOpen });
+    deps.log.info('pulse account sync started', {
+      users: report.users,
+      tasks: report.tasks,
+      duplicate_tasks: report.duplicateTasks,
+      skipped: report.skipped,
+      duration_ms: deps.now().getTime() - startedMs,
+    });
   } catch (err) {
     deps.log.error('pulse account sync failed', { error: errorMessage(err) });
   }

@@ -1,4 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
+import { encryptCredentials } from '../../../functions/src/accounts/credential-cipher';
+import { parseMasterKeyring, type MasterKeyring } from '../../../functions/src/accounts/master-keyring';
+import type { TradingCredentials } from '../../../functions/src/trading/trading-client';
+import { DEMO_MASTER_KEYS } from '../../../scripts/lib/dev-env';
 import { adminDb, functionsOrigin, PROJECT_ID, simulatorUrl } from '../pulse/harness';
 
 /**
@@ -102,3 +106,45 @@ export async function waitFor(
 }
 
 export { adminDb, simulatorUrl };
+
+/** The demo keyring the Functions emulator uses (functions/.secret.local). */
+export function demoKeyring(): MasterKeyring {
+  return parseMasterKeyring(DEMO_MASTER_KEYS, 'demo1');
+}
+
+/**
+ * A connected, active user written the way connectAlpaca writes one (an encrypted record and the
+ * owner-visible connection), without the Alpaca check: for setting up many users quickly.
+ */
+export async function seedConnectedUser(
+  db: Firestore,
+  uid: string,
+  credentials: TradingCredentials,
+  paper = true,
+): Promise<void> {
+  const now = new Date();
+  const record = encryptCredentials({ uid, credentials, paper, keyring: demoKeyring(), now });
+  const batch = db.batch();
+  batch.set(db.doc(`users/${uid}/private/alpaca`), record);
+  batch.set(db.doc(`users/${uid}`), {
+    connected: true,
+    paper,
+    account_number_masked: '••••0000',
+    status: 'active',
+    connected_at: now.toISOString(),
+    invalid_reason: null,
+    sync_backoff_until: null,
+  });
+  await batch.commit();
+}
+
+/** The snapshot document of `uid`, or undefined. */
+export async function snapshotOf(db: Firestore, uid: string): Promise<Record<string, unknown> | undefined> {
+  return (await db.doc(`users/${uid}/data/snapshot`).get()).data();
+}
+
+/** Credentials of a simulated account as the trading adapter takes them. */
+export function credentialsOf(account: SimAccountKeys | undefined): TradingCredentials {
+  if (account?.accessToken) return { accessToken: account.accessToken };
+  return { keyId: account?.keyId ?? '', secretKey: account?.secretKey ?? '' };
+}

@@ -104,6 +104,7 @@ export function inProcessPulseDeps(db: Firestore): PulseDeps {
     closedCadenceMinutes: 15,
     historyRetentionDays: 7,
     leaseTtlMs: 60_000,
+    marketDataSource: { provider: 'alpaca' as const, feed: 'indicative', credentials: 'pulse_key' as const },
   };
   return createPulseDeps({ db, market, config, log: quiet });
 }

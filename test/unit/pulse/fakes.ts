@@ -186,7 +186,7 @@ export function testDeps(
     market,
     store,
     log,
-    accounts: { syncAll: () => Promise.resolve({ users: 0, synced: 0, failed: 0 }) },
+    accounts: { syncAll: () => Promise.resolve({ users: 0, tasks: 0, duplicateTasks: 0, skipped: null }) },
     now: () => new Date(nowMs),
     computeGex: (input: ChainInput) => {
       const result = results[input.underlying];
@@ -199,6 +199,7 @@ export function testDeps(
       closedCadenceMinutes: 15,
       historyRetentionDays: 7,
       leaseTtlMs: 60_000,
+      marketDataSource: { provider: 'alpaca', feed: 'indicative', credentials: 'pulse_key' },
     },
     ...overrides,
   };

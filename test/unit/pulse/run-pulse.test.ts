@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { symbolRegimeOf } from '../../../functions/src/contract/regime';
 import { runPulse } from '../../../functions/src/pulse/run-pulse';
 import { gexResult, testDeps } from './fakes';
@@ -25,6 +25,11 @@ describe('runPulse: writes', () => {
     expect(spy.last_success_at).toBe(T0);
     expect(symbolRegimeOf(doc, 'qqq')!.volatility_bias).toBe('Bearish');
     expect(doc.api_calls).toBe(1 + 3); // clock + adapter's spot and one chain per symbol
+    expect(doc.market_data_source).toEqual({
+      provider: 'alpaca',
+      feed: 'indicative',
+      credentials: 'pulse_key',
+    });
   });
 
   it('writes a profile per fresh symbol and a history row expiring after the retention', async () => {
@@ -183,6 +188,29 @@ describe('runPulse: failures keep the last good numbers', () => {
     expect(log.lines.find((l) => l.message === 'pulse account sync failed')?.fields).toEqual({
       error: 'users query failed',
     });
+  });
+
+  it('commits the regime while the account sync is still running, and passes the market state', async () => {
+    let finishSync: () => void = () => undefined;
+    const calls: { asOf: string; marketOpen: boolean }[] = [];
+    const { deps, store } = testDeps({
+      results: { SPY: spyGood, QQQ: qqqGood },
+      accounts: {
+        syncAll: (input) => {
+          calls.push(input);
+          return new Promise((resolve) => {
+            finishSync = () => resolve({ users: 1, tasks: 1, duplicateTasks: 0, skipped: null });
+          });
+        },
+      },
+    });
+    let done = false;
+    const run = runPulse(deps, { scheduleTime: T0 }).then(() => (done = true));
+    await vi.waitFor(() => expect(store.commits).toHaveLength(1));
+    expect(done).toBe(false);
+    finishSync();
+    await run;
+    expect(calls).toEqual([{ asOf: new Date(T0).toISOString(), marketOpen: true }]);
   });
 
   it('releases the lease and rethrows when the Firestore write fails', async () => {
