@@ -164,8 +164,11 @@ describe('strategy runner on regime writes', () => {
   });
 
   it('more users than a page fan out through the task queue; every one is decided', async () => {
-    const uids = Array.from({ length: 60 }, (_, i) => `fan-${String(i).padStart(2, '0')}-${randomUUID()}`);
-    for (const uid of uids) await seedUser(db, { uid, config: { mode: 'off' } });
+    // More than STRATEGIES_PAGE_SIZE (250 in functions/.env.demo-gex-pulse): two pages, two tasks.
+    const uids = Array.from({ length: 260 }, (_, i) => `fan-${String(i).padStart(3, '0')}-${randomUUID()}`);
+    for (let i = 0; i < uids.length; i += 20) {
+      await Promise.all(uids.slice(i, i + 20).map((uid) => seedUser(db, { uid, config: { mode: 'off' } })));
+    }
     const asOf = nextAsOf();
     await writeRegime(db, { asOf });
     await waitFor(
@@ -175,7 +178,7 @@ describe('strategy runner on regime writes', () => {
           .count >= uids.length,
       60_000,
     );
-    for (const uid of [uids[0]!, uids[59]!]) expect(await decisionsFor(db, uid, asOf)).toHaveLength(1);
+    for (const uid of [uids[0]!, uids[259]!]) expect(await decisionsFor(db, uid, asOf)).toHaveLength(1);
   });
 
   it('a write that keeps as_of is ignored', async () => {
