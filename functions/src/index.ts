@@ -11,7 +11,7 @@ import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS, ROTATE_TIMEOUT_SECONDS } from './app/global-options';
-import { accountsMasterKeys, alpacaKeyId, alpacaSecretKey } from './app/params';
+import { accountsMasterKeys, accountsSyncConcurrentTasks, alpacaKeyId, alpacaSecretKey } from './app/params';
 
 setGlobalOptions(GLOBAL_OPTIONS);
 
@@ -84,7 +84,7 @@ export const deleteUserAccountData = functionsV1
 export const syncAccounts = onTaskDispatched(
   {
     retryConfig: { maxAttempts: 1 },
-    rateLimits: { maxConcurrentDispatches: 20, maxDispatchesPerSecond: 50 },
+    rateLimits: { maxConcurrentDispatches: accountsSyncConcurrentTasks, maxDispatchesPerSecond: 50 },
     memory: '256MiB',
     timeoutSeconds: 60,
     secrets: [accountsMasterKeys],

@@ -93,6 +93,16 @@ describe('functions deploy package', () => {
       },
     });
     const exported = JSON.parse(output.trim().split('\n').pop() ?? '[]') as string[];
-    expect(exported).toEqual(expect.arrayContaining(['pulse', 'health']));
+    expect(exported).toEqual(
+      expect.arrayContaining([
+        'pulse',
+        'health',
+        'connectAlpaca',
+        'disconnectAlpaca',
+        'deleteUserAccountData',
+        'syncAccounts',
+        'rotateAccountKeys',
+      ]),
+    );
   });
 });

@@ -71,16 +71,20 @@ export function createTaskAccountSync(deps: AccountSyncQueueDeps): AccountSync {
       if (!isAccountSyncDue({ asOf, marketOpen, closedCadenceMinutes: deps.closedCadenceMinutes })) {
         return { ...report, skipped: 'market_closed_cadence' };
       }
+      // Each page's task is enqueued while the next page is read; all are awaited at the end.
+      const enqueued: Promise<'enqueued' | 'exists'>[] = [];
       let after: string | null = null;
       for (let page = 0; page < deps.maxPages; page += 1) {
         const uids = await deps.listActivePage(after, deps.pageSize);
         if (uids.length === 0) break;
         report.users += uids.length;
-        const result = await deps.enqueue(syncTaskId(asOf, page), { pulseTime: asOf, uids });
-        if (result === 'enqueued') report.tasks += 1;
-        else report.duplicateTasks += 1;
+        enqueued.push(deps.enqueue(syncTaskId(asOf, page), { pulseTime: asOf, uids }));
         if (uids.length < deps.pageSize) break;
         after = uids[uids.length - 1] ?? null;
+      }
+      for (const result of await Promise.all(enqueued)) {
+        if (result === 'enqueued') report.tasks += 1;
+        else report.duplicateTasks += 1;
       }
       return report;
     },

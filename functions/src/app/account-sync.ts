@@ -13,7 +13,7 @@ export const SYNC_ACCOUNTS_FUNCTION = 'syncAccounts';
 /** Users per task. */
 export const SYNC_PAGE_SIZE = 100;
 /** Users synced at once inside one task. */
-export const SYNC_CONCURRENCY = 16;
+export const SYNC_CONCURRENCY = 32;
 /** A page's work ends this long after its pulse minute began, ms (inside the minute). */
 export const SYNC_DEADLINE_AFTER_PULSE_MS = 50_000;
 /** A 429 keeps the user from being synced for this long, ms. */

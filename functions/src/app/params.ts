@@ -59,6 +59,12 @@ export const accountsMasterKeyId = defineString('ACCOUNTS_MASTER_KEY_ID', {
   description: 'Id of the current master key in ACCOUNTS_MASTER_KEYS.',
 });
 
+/** Sync tasks that run at once (the task queue's `maxConcurrentDispatches`). */
+export const accountsSyncConcurrentTasks = defineInt('ACCOUNTS_SYNC_CONCURRENT_TASKS', {
+  default: 10,
+  description: 'Account-sync tasks (100 users each) running at once.',
+});
+
 /** Trading API host for users' paper accounts. */
 export const alpacaPaperTradingUrl = defineString('ALPACA_PAPER_TRADING_URL', {
   default: 'https://paper-api.alpaca.markets',

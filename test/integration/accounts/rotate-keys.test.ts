@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { getFunctions } from 'firebase-admin/functions';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptCredentials, encryptCredentials } from '../../../functions/src/accounts/credential-cipher';
@@ -107,5 +110,32 @@ describe('master-key rotation', () => {
       async () => (await db.doc('serverState/key_rotation').get()).get('request_id') === refusedId,
     );
     expect((await db.doc('serverState/key_rotation').get()).get('state')).toBe('refused');
+  });
+
+  it('npm run rotate-keys -- --to demo1 enqueues the task and prints its report (exit 0)', async () => {
+    await seedConnectedUser(db, 'rot-cli', { accessToken: 'tok' });
+    const tsx = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [tsx, 'scripts/rotate-keys.ts', '--to', 'demo1'],
+      {
+        cwd: process.cwd(),
+        env: process.env,
+        timeout: 60_000,
+      },
+    );
+    expect(stdout).toContain('"state": "done"');
+    expect(stdout).toContain('"already_current": 1');
+    const refused = await promisify(execFile)(
+      process.execPath,
+      [tsx, 'scripts/rotate-keys.ts', '--to', 'k9'],
+      {
+        cwd: process.cwd(),
+        env: process.env,
+        timeout: 60_000,
+      },
+    ).catch((error: unknown) => error as { code: number; stdout: string });
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stdout: string }).stdout).toContain('"state": "refused"');
   });
 });
