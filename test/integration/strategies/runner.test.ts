@@ -4,7 +4,7 @@ import { createRunnerDeps } from '../../../functions/src/app/strategy-runner';
 import { handleRegimeWrite } from '../../../functions/src/strategy-runner/on-regime-write';
 import { storedRegimeDoc } from '../../unit/strategy-runner/regime-builder';
 import { call, signUp, simAccounts, statusOf, waitFor } from '../accounts/harness';
-import { adminDb, clearFirestore, sim, simulatorUrl } from '../pulse/harness';
+import { adminDb, clearFirestore, minute, sim, simulatorUrl, triggerPulse } from '../pulse/harness';
 import {
   decisionsFor,
   keyring,
@@ -193,5 +193,15 @@ describe('strategy runner on regime writes', () => {
     await writeRegime(db, { asOf: next });
     await decided(uid, next);
     expect((await db.collection(`users/${uid}/decisions`).get()).size).toBe(before + 1);
+  });
+
+  it('a real pulse write (scheduled trigger, simulator market) evaluates a connected user on its regime', async () => {
+    const uid = `pulse-${randomUUID()}`;
+    await seedUser(db, { uid, config: { mode: 'off' } });
+    expect(await triggerPulse(minute(new Date(), 0))).toBe(200);
+    const asOf = (await db.doc('systemStatus/market_regime').get()).get('as_of') as string;
+    const entry = await decided(uid, asOf);
+    expect(entry.decision).toMatchObject({ symbol: 'SPY', regime_source: 'document' });
+    expect(entry.execution).toMatchObject({ mode: 'off', status: 'decisions_only' });
   });
 });
