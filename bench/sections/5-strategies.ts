@@ -147,11 +147,13 @@ async function measure(emulators: ChildProcess): Promise<void> {
   const uids = await seedUsers(store);
   const minute = Math.floor(Date.now() / 60_000) * 60_000;
   const at = (s: number) => new Date(minute + s * 1000).toISOString();
+  // Regime times five minutes apart: each user's positive-regime evaluation interval (300 s) has
+  // passed at every round, so every round decides everyone.
   await round(store, at(0), USERS); // warm-up: cold function workers and queue
-  const off = await round(store, at(1), USERS);
+  const off = await round(store, at(300), USERS);
   await setMode(store, uids, 'paper');
-  const paper = await round(store, at(2), USERS);
-  const rewrite = await round(store, at(2), 0);
+  const paper = await round(store, at(600), USERS);
+  const rewrite = await round(store, at(600), 0);
   const ok = (ms: number) => (ms <= 60_000 ? 'OK' : 'OVER');
   console.log(
     `users: ${USERS} (pages of STRATEGIES_PAGE_SIZE from functions/.env.demo-gex-pulse, one task each)`,

@@ -5,7 +5,16 @@ import type { Decision } from '../../../strategies';
 
 /** A user's stored strategy: its id and parsed configuration, or why it could not be parsed. */
 export type StoredStrategy =
-  { id: string; config: StrategyConfigFields } | { id: string; config: null; problem: string };
+  | { id: string; config: StrategyConfigFields; schedule?: EvaluationSchedule | null }
+  | { id: string; config: null; problem: string };
+
+/** When a strategy is due again, as its last decision recorded it (`state.next_evaluation_as_of`). */
+export interface EvaluationSchedule {
+  /** Regime `as_of` from which the strategy is due again (last decision's + its interval). */
+  nextAsOf: string;
+  /** The symbol's GEX regime that interval was chosen for (`POSITIVE`, `NEGATIVE`, `NEUTRAL`). */
+  gexRegime: string;
+}
 
 /** What the runner reads about one user in one go. */
 export interface UserInputs {
@@ -27,6 +36,8 @@ export interface DecisionRecord {
   execution: Execution;
   /** ISO time of the evaluation. */
   evaluatedAt: string;
+  /** When the strategy is due again. */
+  schedule: EvaluationSchedule;
 }
 
 /** The order log entry of one submission. */

@@ -1,9 +1,16 @@
 import { FieldPath, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
 import { AccountSnapshotDocument } from '../contract/account-snapshot';
 import { OrderOutcome, StrategyConfigFields, TradingSettings } from '../contract/strategy-document';
 import { LastGoodRegimes } from '../contract/last-good-regime';
 import { decisionId } from './strategy-ids';
-import type { DecisionRecord, OrderLogEntry, RunnerStore, StoredStrategy } from './strategy-store-port';
+import type {
+  DecisionRecord,
+  EvaluationSchedule,
+  OrderLogEntry,
+  RunnerStore,
+  StoredStrategy,
+} from './strategy-store-port';
 import { toFirestoreData } from './firestore-safe';
 import { REGIME_DOC, snapshotPath, USERS_COLLECTION } from './paths';
 
@@ -31,13 +38,23 @@ function code(error: unknown): unknown {
 
 function parseStrategy(doc: DocumentSnapshot): StoredStrategy {
   const parsed = StrategyConfigFields.safeParse(doc.data());
-  if (parsed.success) return { id: doc.id, config: parsed.data };
+  if (parsed.success) return { id: doc.id, config: parsed.data, schedule: scheduleOf(doc.get('state')) };
   const issue = parsed.error.issues[0];
   return {
     id: doc.id,
     config: null,
     problem: `configuration: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
   };
+}
+
+const StoredSchedule = z.object({ next_evaluation_as_of: z.string(), gex_regime: z.string() });
+
+/** The schedule the last decision left in `state`; null when there is none (or it is unreadable). */
+function scheduleOf(state: unknown): EvaluationSchedule | null {
+  const parsed = StoredSchedule.safeParse(state);
+  return parsed.success
+    ? { nextAsOf: parsed.data.next_evaluation_as_of, gexRegime: parsed.data.gex_regime }
+    : null;
 }
 
 /** {@link RunnerStore} on the admin Firestore; decision log entries live `retentionDays`. */
@@ -177,6 +194,7 @@ async function recordDecision(db: Firestore, record: DecisionRecord, retentionDa
       max_order_notional: decision.params.max_order_notional,
       max_orders_per_day: decision.params.max_orders_per_day,
       net_delta_shares: decision.net_delta_shares,
+      next_evaluation_as_of: record.schedule.nextAsOf,
       last_decision_id: id,
       last_decision: { ...decision, execution },
     }),

@@ -64,6 +64,7 @@ export async function runUsers(
     users: uids.length,
     decisions: 0,
     repeated: 0,
+    notDue: 0,
     problems: 0,
     ordersPlaced: 0,
     failed: 0,
@@ -76,6 +77,7 @@ export async function runUsers(
           const r = await runUser(deps, uid, regime);
           report.decisions += r.decisions;
           report.repeated += r.repeated;
+          report.notDue += r.notDue;
           report.problems += r.problems;
           report.ordersPlaced += r.ordersPlaced;
         } catch (error) {
@@ -107,6 +109,7 @@ export async function runPageTask(
       users: payload.uids.length,
       decisions: 0,
       repeated: 0,
+      notDue: 0,
       problems: 0,
       ordersPlaced: 0,
       failed: 0,

@@ -1,6 +1,7 @@
 import { newYorkWallClock } from '../calendar/new-york-time';
 import type { StrategyConfigFields } from '../contract/strategy-document';
 import { evaluate, StrategyConfigError, type FallbackRegime, type RegimeView } from '../../../strategies';
+import { isEvaluationDue, scheduleAfter } from './evaluation-due';
 import { executeDecision, gateExecution } from './execute-decision';
 import type { LastGoodRegimes } from '../contract/last-good-regime';
 import { toFallbackRegime } from './fallback-regime';
@@ -22,18 +23,21 @@ export interface UserReport {
   decisions: number;
   /** Strategies already decided for this regime (a repeated run). */
   repeated: number;
+  /** Strategies whose evaluation interval has not passed (same regime kind, fresh document). */
+  notDue: number;
   problems: number;
   ordersPlaced: number;
 }
 
 /**
- * Evaluates one user's enabled strategies against the regime and their latest snapshot, places
+ * Evaluates one user's enabled strategies that are due (see {@link isEvaluationDue}: the
+ * library's evaluation interval, shorter in a negative regime) against the regime and their latest snapshot, places
  * the orders the gates allow, and records each decision (log entry and strategy state). A strategy
  * already decided for this regime `as_of` is left alone. Never throws for a problem of this user's
  * data; Firestore failures propagate (the page's task is retried).
  */
 export async function runUser(deps: RunnerDeps, uid: string, regime: RegimeContext): Promise<UserReport> {
-  const report: UserReport = { decisions: 0, repeated: 0, problems: 0, ordersPlaced: 0 };
+  const report: UserReport = { decisions: 0, repeated: 0, notDue: 0, problems: 0, ordersPlaced: 0 };
   const inputs = await deps.store.readUserInputs(uid);
   let access: Promise<OrderAccess> | undefined;
   const lazyAccess = () => (access ??= deps.orderAccess(uid));
@@ -46,6 +50,12 @@ export async function runUser(deps: RunnerDeps, uid: string, regime: RegimeConte
     }
     if (await deps.store.hasDecision(uid, strategy.id, regime.eventAsOf)) {
       report.repeated += 1;
+      continue;
+    }
+    const symbol = (strategy.config.symbol ?? 'SPY').toUpperCase();
+    const schedule = strategy.schedule ?? null;
+    if (!isEvaluationDue({ schedule, eventAsOf: regime.eventAsOf, view: regime.view, symbol })) {
+      report.notDue += 1;
       continue;
     }
     const problem = await decideOne({
@@ -128,6 +138,11 @@ async function decideOne(input: {
     decision,
     execution,
     evaluatedAt: at.toISOString(),
+    schedule: scheduleAfter({
+      eventAsOf: regime.eventAsOf,
+      intervalSeconds: decision.params.evaluation_interval_seconds,
+      gexRegime: decision.gex_regime,
+    }),
   });
   input.report.decisions += 1;
   input.report.ordersPlaced += execution.orders.filter((o) => o.result === 'placed').length;

@@ -189,8 +189,10 @@ describe('strategy runner on regime writes', () => {
     await decided(uid, asOf);
     const before = (await db.collection(`users/${uid}/decisions`).get()).size;
     await writeRegime(db, { asOf, lastUpdated: new Date().toISOString() });
+    // A new as_of is evaluated (here the regime also turned negative, so the positive regime's
+    // five-minute evaluation interval does not hold it back).
     const next = nextAsOf();
-    await writeRegime(db, { asOf: next });
+    await writeRegime(db, { asOf: next, spy: { netGex: '-1800000000.00', strength: '1.800000' } });
     await decided(uid, next);
     expect((await db.collection(`users/${uid}/decisions`).get()).size).toBe(before + 1);
   });

@@ -75,6 +75,10 @@ export class MemoryRunnerStore implements RunnerStore {
   }
   recordDecision(record: DecisionRecord): Promise<void> {
     this.decisions.set(`${record.uid}/${decisionId(record.strategyId, record.regimeEventAsOf)}`, record);
+    // Like the Firestore store, the strategy's state carries when it is due again.
+    for (const strategy of this.users.get(record.uid)?.strategies ?? []) {
+      if (strategy.id === record.strategyId && strategy.config) strategy.schedule = record.schedule;
+    }
     return Promise.resolve();
   }
   recordProblem(uid: string, strategyId: string, problem: string): Promise<void> {

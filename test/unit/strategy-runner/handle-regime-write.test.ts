@@ -6,6 +6,7 @@ import { storedRegimeDoc } from './regime-builder';
 
 const AS_OF = '2025-05-16T14:00:00.000Z';
 const NEXT = '2025-05-16T14:01:00.000Z';
+const FIVE_LATER = '2025-05-16T14:05:00.000Z';
 const event = (id: string, asOf = AS_OF, before: unknown = null, over = {}) => ({
   id,
   before,
@@ -146,8 +147,9 @@ describe('handleRegimeWrite', () => {
     const client = new FakeOrderClient();
     const deps = memoryDeps(store, { client });
     await handleRegimeWrite(deps, event('e1'));
-    await handleRegimeWrite(deps, event('e2', NEXT, storedRegimeDoc({ asOf: AS_OF })));
-    const second = [...store.decisions.values()].find((r) => r.regimeEventAsOf === NEXT);
+    // Five minutes on: the positive regime's evaluation interval (300 s) has passed.
+    await handleRegimeWrite(deps, event('e2', FIVE_LATER, storedRegimeDoc({ asOf: AS_OF })));
+    const second = [...store.decisions.values()].find((r) => r.regimeEventAsOf === FIVE_LATER);
     expect(second?.decision.orders).toEqual([]);
     expect(second?.decision.reasons.join(' ')).toMatch(/daily order cap reached \(1 of 1\)/);
     expect(client.submits).toBe(1);
@@ -168,5 +170,32 @@ describe('handleRegimeWrite', () => {
     expect(page).toMatchObject({ users: 2, decisions: 2, superseded: false });
     store.regime = storedRegimeDoc({ asOf: NEXT });
     expect(await runPageTask(deps, deps.enqueued[1]!.task)).toMatchObject({ superseded: true, decisions: 0 });
+  });
+
+  it('evaluates a strategy again once its interval has passed: 300 s in a positive regime, 60 s in a negative one, at once when the kind changes', async () => {
+    const store = new MemoryRunnerStore();
+    store.addUser('u1', { config: { mode: 'off' } });
+    const deps = memoryDeps(store);
+    const negative = { spy: { netGex: '-800000000.00', strength: '0.800000' } };
+    const at = (minute: number) => `2025-05-16T14:${String(minute).padStart(2, '0')}:00.000Z`;
+    const decided = () => [...store.decisions.values()].map((r) => r.regimeEventAsOf);
+    let before: unknown = null;
+    const write = async (minute: number, over = {}) => {
+      const after = storedRegimeDoc({ asOf: at(minute), ...over });
+      await handleRegimeWrite(deps, { id: `e${minute}`, before, after });
+      before = after;
+    };
+    await write(0); // positive: decided, due again at 14:05
+    await write(1);
+    await write(4);
+    expect(decided()).toEqual([at(0)]);
+    await write(5);
+    expect(decided()).toEqual([at(0), at(5)]);
+    await write(6, negative); // the kind changed: at once, then every minute
+    await write(7, negative);
+    expect(decided()).toEqual([at(0), at(5), at(6), at(7)]);
+    await write(8); // positive again: at once
+    await write(9);
+    expect(decided()).toEqual([at(0), at(5), at(6), at(7), at(8)]);
   });
 });
