@@ -1,4 +1,6 @@
 import { Decimal, ZERO } from '../num/decimal';
+import { decimalToNumber } from '../num/decimal-parts';
+import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
 import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
 
@@ -7,7 +9,8 @@ import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts
  * exposures of dealer delta. Dealer sign as for GEX: dealers are long calls (+1) and short puts
  * (−1), and every exposure is that sign × greek × weight × 100 × spot.
  *
- * Volume GEX weighs the Decimal gamma by an integer volume, in Decimal like OI GEX. Delta, vanna
+ * Volume GEX weighs the Decimal gamma by an integer volume, summed exactly in scaled integers
+ * ({@link ExactSum}) like OI GEX. Delta, vanna
  * and charm are float64 model values (Black-Scholes or a provider's printed greek), so
  * `sign × greek × OI` is summed in float64 within a strike (tens of terms: relative error ~1e-15,
  * far below a cent) and each strike's sum enters Decimal once; converting every contract's greek to
@@ -47,9 +50,9 @@ const DAYS_PER_YEAR = new Decimal(365);
 
 interface Row {
   strike: Decimal;
-  /** Σ gamma × volume of calls, and of puts (unsigned). */
-  callVol: Decimal;
-  putVol: Decimal;
+  /** Σ gamma × volume of calls, and of puts (unsigned), exact. */
+  callVol: ExactSum;
+  putVol: ExactSum;
   /** Σ dealer sign × greek × OI, float64 (see above). */
   delta: number;
   vanna: number;
@@ -58,8 +61,8 @@ interface Row {
 
 const emptyRow = (strike: Decimal): Row => ({
   strike,
-  callVol: ZERO,
-  putVol: ZERO,
+  callVol: new ExactSum(),
+  putVol: new ExactSum(),
   delta: 0,
   vanna: 0,
   charm: 0,
@@ -73,27 +76,27 @@ const emptyRow = (strike: Decimal): Row => ({
  */
 export function sumExposures(contracts: readonly NormalizedContract[], spot: Decimal): ExposureSums {
   const strikes = new Map<string, Row>();
-  const buckets: Record<ExpiryBucketName, VolumeGex> = {
-    zero_dte: { call: ZERO, put: ZERO },
-    one_dte: { call: ZERO, put: ZERO },
-    other: { call: ZERO, put: ZERO },
+  const side = () => ({ call: new ExactSum(), put: new ExactSum() });
+  const buckets: Record<ExpiryBucketName, { call: ExactSum; put: ExactSum }> = {
+    zero_dte: side(),
+    one_dte: side(),
+    other: side(),
   };
   for (const c of contracts) {
     let row = strikes.get(c.strikeKey);
     if (!row) strikes.set(c.strikeKey, (row = emptyRow(c.strike)));
     if (!c.volume.isZero() && !c.gamma.isZero()) {
-      const gammaVolume = c.gamma.times(c.volume);
       const bucket = buckets[c.bucket];
       if (c.side === 'call') {
-        row.callVol = row.callVol.plus(gammaVolume);
-        bucket.call = bucket.call.plus(gammaVolume);
+        row.callVol.addProduct(c.gamma, c.volume);
+        bucket.call.addProduct(c.gamma, c.volume);
       } else {
-        row.putVol = row.putVol.plus(gammaVolume);
-        bucket.put = bucket.put.plus(gammaVolume);
+        row.putVol.addProduct(c.gamma, c.volume);
+        bucket.put.addProduct(c.gamma, c.volume);
       }
     }
     // An unknown greek adds nothing (counted in quality.exposure_excluded).
-    const weight = (c.side === 'call' ? 1 : -1) * c.openInterest.toNumber();
+    const weight = (c.side === 'call' ? 1 : -1) * decimalToNumber(c.openInterest);
     if (c.delta !== null) row.delta += c.delta * weight;
     if (c.vanna !== null) row.vanna += c.vanna * weight;
     if (c.charm !== null) row.charm += c.charm * weight;
@@ -105,15 +108,15 @@ export function sumExposures(contracts: readonly NormalizedContract[], spot: Dec
     .sort((a, b) => a.strike.comparedTo(b.strike))
     .map((row) => ({
       strike: row.strike,
-      call: row.callVol.times(dollar),
-      put: row.putVol.times(dollar).negated(),
+      call: row.callVol.toDecimal().times(dollar),
+      put: row.putVol.toDecimal().times(dollar).negated(),
       delta: new Decimal(row.delta).times(dollar),
       vanna: new Decimal(row.vanna).times(perPoint),
       charm: new Decimal(row.charm).times(perDay),
     }));
-  const scaleBucket = (b: VolumeGex): VolumeGex => ({
-    call: b.call.times(dollar),
-    put: b.put.times(dollar).negated(),
+  const scaleBucket = (b: { call: ExactSum; put: ExactSum }): VolumeGex => ({
+    call: b.call.toDecimal().times(dollar),
+    put: b.put.toDecimal().times(dollar).negated(),
   });
   const total = byStrike.reduce(
     (sum, row) => ({
