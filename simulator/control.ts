@@ -113,6 +113,11 @@ export class SimulatorControl {
     return this.core.accounts.list();
   }
 
+  /** Every account's orders, oldest first, each with its account id. */
+  orders(): ReturnType<SimulatorCore['orders']['all']> {
+    return this.core.orders.all();
+  }
+
   stats(): StatsSnapshot {
     return this.core.stats.snapshot();
   }

@@ -1,4 +1,5 @@
 import { AccountBook } from './accounts/account-book';
+import { OrderBook } from './accounts/order-book';
 import { SimClock } from './clock';
 import { FaultSet } from './faults';
 import type { ChainRow } from './market/chain-row';
@@ -37,6 +38,8 @@ export class SimulatorCore {
   readonly rateLimiter: RateLimiter;
   /** Brokerage accounts, one per key pair or OAuth token; the start-up key pair is the default one. */
   readonly accounts: AccountBook;
+  /** Orders per account (`/v2/orders`); cleared with the accounts. */
+  readonly orders = new OrderBook();
   private readonly replays = new Map<string, ReplayMarket>();
   private readonly chains = new Map<string, ChainRow[]>();
 
@@ -118,5 +121,6 @@ export class SimulatorCore {
     this.rateLimiter.perMinute = this.initial.rateLimitPerMinute;
     this.rateLimiter.clear();
     this.accounts.reset();
+    this.orders.clear();
   }
 }

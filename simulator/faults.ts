@@ -18,6 +18,7 @@ export const FaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('latency'), ms: z.number().int().nonnegative().max(600_000), endpoint }),
   z.object({ kind: z.literal('hang'), endpoint, times }),
   z.object({ kind: z.literal('malformed_json'), endpoint, times }),
+  z.object({ kind: z.literal('drop_response'), endpoint, times }),
   z.object({ kind: z.literal('missing_greeks'), symbol, fraction }),
   z.object({ kind: z.literal('bad_open_interest'), symbol, value: z.string(), fraction }),
   z.object({ kind: z.literal('empty_chain'), symbol }),
@@ -71,7 +72,10 @@ export class FaultSet {
   }
 
   /** Takes one hit of the first matching request fault of `kind`, if any is left. */
-  take<K extends 'status' | 'hang' | 'malformed_json'>(kind: K, path: string): FaultOf<K> | undefined {
+  take<K extends 'status' | 'hang' | 'malformed_json' | 'drop_response'>(
+    kind: K,
+    path: string,
+  ): FaultOf<K> | undefined {
     const hit = this.active.find(
       (a) => a.fault.kind === kind && a.remaining > 0 && matchesEndpoint(a.fault as FaultOf<K>, path),
     );

@@ -7,6 +7,7 @@
 import * as functionsV1 from 'firebase-functions/v1';
 import { setGlobalOptions } from 'firebase-functions/v2';
 import { onCall, onRequest } from 'firebase-functions/v2/https';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { GLOBAL_OPTIONS, PULSE_TIMEOUT_SECONDS, ROTATE_TIMEOUT_SECONDS } from './app/global-options';
@@ -118,3 +119,52 @@ export const rotateAccountKeys = onTaskDispatched(
     await runRotateTask(request.data);
   },
 );
+
+/**
+ * Every write of `systemStatus/market_regime` that moves its `as_of`: each connected user's enabled
+ * strategies are evaluated against their latest snapshot (inline for one page of users, else one
+ * `runStrategyPage` task per page), decisions recorded under `users/{uid}/strategies` and
+ * `users/{uid}/decisions`, orders placed where the mode, the kill switches and the caps allow.
+ * Re-delivered events are dropped by event id; writes that keep `as_of` are ignored.
+ */
+export const runStrategies = onDocumentWritten(
+  {
+    document: 'systemStatus/market_regime',
+    memory: '512MiB',
+    timeoutSeconds: 60,
+    secrets: [accountsMasterKeys],
+  },
+  async (event) => {
+    const { runStrategiesOnRegimeWrite } = await import('./app/strategy-runner');
+    await runStrategiesOnRegimeWrite({
+      id: event.id,
+      before: event.data?.before.data() ?? null,
+      after: event.data?.after.data() ?? null,
+    });
+  },
+);
+
+/**
+ * One page of users for a regime (task id from the regime's `as_of` and the page): skipped when
+ * the regime has moved on. Retried: a decision already recorded is not made again and an order
+ * already submitted is found by its client order id, never placed twice.
+ */
+export const runStrategyPage = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 3, minBackoffSeconds: 5 },
+    rateLimits: { maxConcurrentDispatches: 20, maxDispatchesPerSecond: 50 },
+    memory: '512MiB',
+    timeoutSeconds: 60,
+    secrets: [accountsMasterKeys],
+  },
+  async (request) => {
+    const { runStrategyPageTask } = await import('./app/strategy-runner');
+    await runStrategyPageTask(request.data);
+  },
+);
+
+/** `setKillSwitch({ on })` (signed-in users): while on, none of the caller's strategies places an order. */
+export const setKillSwitch = onCall({ memory: '256MiB', timeoutSeconds: 10 }, async (request) => {
+  const { handleSetKillSwitch } = await import('./app/kill-switch');
+  return handleSetKillSwitch(request);
+});

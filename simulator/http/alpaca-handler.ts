@@ -4,17 +4,25 @@ import type { SimulatorCore } from '../core';
 import { ApiError } from './api-error';
 import { optionRoutes } from './option-routes';
 import { Query } from './query';
-import { sendError, sendJson, sendText } from './respond';
+import { readJsonBody, sendError, sendJson, sendText } from './respond';
 import type { Route } from './route';
 import { stockRoutes } from './stock-routes';
 import { tradingRoutes } from './trading-routes';
 import { accountRoutes } from './account-routes';
+import { orderRoutes } from './order-routes';
 import type { SimAccount } from '../accounts/sim-account';
 
-const routes: readonly Route[] = [...accountRoutes, ...tradingRoutes, ...optionRoutes, ...stockRoutes];
+const routes: readonly Route[] = [
+  ...accountRoutes,
+  ...orderRoutes,
+  ...tradingRoutes,
+  ...optionRoutes,
+  ...stockRoutes,
+];
 
-function findRoute(path: string): { route: Route; params: string[] } | undefined {
+function findRoute(method: string, path: string): { route: Route; params: string[] } | undefined {
   for (const route of routes) {
+    if ((route.method ?? 'GET') !== method) continue;
     const match = route.pattern.exec(path);
     if (match) return { route, params: match.slice(1).map((p) => decodeURIComponent(p)) };
   }
@@ -38,7 +46,8 @@ function authenticate(core: SimulatorCore, req: IncomingMessage): SimAccount {
 /**
  * One Alpaca request: count it, apply latency, then the fault/auth/validation pipeline:
  * hang → auth (which account) → that account's latency and hang → rate limit → injected status
- * (the account's, then global) → route → malformed JSON → answer.
+ * (the account's, then global) → route → dropped response (the route's effect stays) →
+ * malformed JSON → answer.
  */
 export async function handleAlpaca(
   core: SimulatorCore,
@@ -48,7 +57,7 @@ export async function handleAlpaca(
   shutdown: AbortSignal,
 ): Promise<void> {
   const path = url.pathname;
-  const found = req.method === 'GET' ? findRoute(path) : undefined;
+  const found = findRoute(req.method ?? 'GET', path);
   core.stats.record(req.method ?? 'GET', path, found?.route.host);
   const rate = core.rateLimiter.hit(found?.route.host, Date.now());
   const headers = rate.headers;
@@ -77,7 +86,13 @@ export async function handleAlpaca(
       account,
       query: new Query(url.searchParams),
       params: found.params,
+      body: req.method === 'POST' ? await readJsonBody(req) : undefined,
     });
+    // The ambiguous case: the request took effect, and its answer never arrives.
+    if (account.faults.take('drop_response', path) ?? core.faults.take('drop_response', path)) {
+      res.destroy();
+      return;
+    }
     if (account.faults.take('malformed_json', path) ?? core.faults.take('malformed_json', path)) {
       const text = JSON.stringify(body);
       sendText(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers);

@@ -44,6 +44,7 @@ const handlers: Record<string, ControlHandler> = {
     control.setAccountFaults(body);
     return { ok: true };
   },
+  'GET /_sim/orders': (control) => ({ orders: control.orders() }),
   'POST /_sim/replay': (control, body) => {
     const parsed = ReplayBodySchema.parse(body);
     return 'csv' in parsed ? control.replayCsv(parsed.csv) : control.replayFile(parsed.file);

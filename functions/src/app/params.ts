@@ -1,4 +1,4 @@
-import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+import { defineBoolean, defineInt, defineSecret, defineString } from 'firebase-functions/params';
 import { DEFAULT_STRIKE_BAND_PCT } from '../market/strike-band';
 
 /**
@@ -79,4 +79,27 @@ export const alpacaPaperTradingUrl = defineString('ALPACA_PAPER_TRADING_URL', {
 /** Trading API host for users' live accounts. */
 export const alpacaLiveTradingUrl = defineString('ALPACA_LIVE_TRADING_URL', {
   default: 'https://api.alpaca.markets',
+});
+
+/** Global kill switch: true stops every user's strategy orders (decisions are still recorded). */
+export const strategiesKillSwitch = defineBoolean('STRATEGIES_KILL_SWITCH', {
+  default: false,
+  description: 'true stops all strategy orders for every user; decisions are still recorded.',
+});
+
+/**
+ * The operator's override regime, the first fallback when the regime document is unusable:
+ * `REGIME:STRENGTH` (e.g. `NEGATIVE:1.8`, strength in billions), or `none`.
+ */
+export const strategiesOverrideRegime = defineString('STRATEGIES_OVERRIDE_REGIME', {
+  default: 'none',
+  description: 'Fallback regime when the document is unusable: REGIME:STRENGTH (e.g. NEGATIVE:1.8) or none.',
+});
+
+/** Users per page of the strategy runner; more users than this fan out through the task queue. */
+export const strategiesPageSize = defineInt('STRATEGIES_PAGE_SIZE', { default: 100 });
+
+/** Days a decision log entry lives before Firestore TTL deletes it. */
+export const strategiesDecisionRetentionDays = defineInt('STRATEGIES_DECISION_RETENTION_DAYS', {
+  default: 30,
 });
