@@ -12,6 +12,7 @@ import type {
 import { AccountPanel } from './dom/render-account';
 import { accountCallables, watchAccountSnapshot, watchConnection } from './firebase/account';
 import { parseAccountSnapshot, parseConnection, type Parsed } from './model/parse-account';
+import { createStrategiesArea, type StrategiesArea } from './strategies-area';
 import { buildConnectionView, buildSnapshotView, hasSnapshotArea } from './view/account-view';
 
 /** What the area needs of a Firebase user. */
@@ -21,11 +22,20 @@ export interface SignedInUser {
   email: string | null;
 }
 
-/** Mounts the panel in `root`; call `signedIn` on every auth state with a user. */
-export function watchSignedInAccount(deps: { root: HTMLElement; db: Firestore; functions: Functions }): {
+/**
+ * Mounts the account panel and the Strategies panel in `root`; call `signedIn` on every auth
+ * state with a user. `onError` reports a strategies listener's failure.
+ */
+export function watchSignedInAccount(deps: {
+  root: HTMLElement;
+  db: Firestore;
+  functions: Functions;
+  onError: (message: string) => void;
+}): {
   signedIn: (user: SignedInUser) => void;
 } {
   let panel: AccountPanel | null = null;
+  let strategies: StrategiesArea | null = null;
   let uid: string | null = null;
   let stops: Unsubscribe[] = [];
   let connection: Parsed<UserConnectionDocument> | null | undefined;
@@ -45,9 +55,14 @@ export function watchSignedInAccount(deps: { root: HTMLElement; db: Firestore; f
 
   return {
     signedIn(user) {
-      panel ??= new AccountPanel(deps.root, accountCallables(deps.functions));
+      if (!panel) {
+        panel = new AccountPanel(deps.root, accountCallables(deps.functions));
+        strategies = createStrategiesArea(deps);
+        deps.root.append(strategies.element);
+      }
       panel.showUser(user);
       if (user.uid === uid) return;
+      strategies?.watch(user.uid);
       for (const stop of stops) stop();
       uid = user.uid;
       connection = undefined;

@@ -138,7 +138,7 @@ async function start(): Promise<void> {
     connectFirestoreEmulator(db, setup.emulators.firestoreHost, setup.emulators.firestorePort);
     connectFunctionsEmulator(functions, setup.emulators.functionsHost, setup.emulators.functionsPort);
   }
-  const account = watchSignedInAccount({ root: byId('account'), db, functions });
+  const account = watchSignedInAccount({ root: byId('account'), db, functions, onError: showFailure });
   let subscribed = false;
   onAuthStateChanged(auth, (user) => {
     if (!user) return;
