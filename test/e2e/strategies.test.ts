@@ -64,7 +64,9 @@ describe('strategies panel and kill switch (Chromium, every emulator, simulator)
   });
 
   it('shows the threshold, sizing and last decisions once pulses have run it', async () => {
-    const t = minute(new Date(), 2);
+    // Minutes no other e2e file uses: the sync's task ids derive from the pulse minute, and the
+    // Cloud Tasks emulator refuses an id it has seen (account.test.ts pulses at now + 2).
+    const t = minute(new Date(), 4);
     expect(await triggerPulse(t)).toBe(200);
     await expect
       .poll(async () => (await db.doc(`users/${uid}/data/snapshot`).get()).get('as_of') as unknown, {
