@@ -34,6 +34,12 @@ export default defineConfig({
               test: /node_modules[\\/]@?firebase[\\/]firestore[\\/]/,
             },
             { name: 'firebase-auth', priority: 2, test: /node_modules[\\/]@?firebase[\\/]auth[\\/]/ },
+            // The callables (connectAlpaca, disconnectAlpaca) of the account area
+            {
+              name: 'firebase-functions',
+              priority: 2,
+              test: /node_modules[\\/]@?firebase[\\/]functions[\\/]/,
+            },
             { name: 'uplot', priority: 1, test: /node_modules[\\/]uplot[\\/]/ },
             { name: 'zod', priority: 1, test: /node_modules[\\/]zod[\\/]/ },
           ],

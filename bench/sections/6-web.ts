@@ -1,7 +1,7 @@
 /**
  * The dashboard's weight: builds the page with its production config (into .cache/, leaving a
  * served web/dist alone) and prints each JavaScript chunk minified and gzipped (level 9, as a
- * CDN would serve it), grouped by part: the Firebase SDK (Firestore, Auth, core), uPlot, zod and
+ * CDN would serve it), grouped by part: the Firebase SDK (Firestore, Auth, Functions, core), uPlot, zod and
  * the app itself. Goal: under 250 KiB gzipped in all.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cach
 const PARTS: [prefix: string, label: string][] = [
   ['firebase-firestore', 'Firebase SDK: Firestore'],
   ['firebase-auth', 'Firebase SDK: Auth'],
+  ['firebase-functions', 'Firebase SDK: Functions'],
   ['firebase', 'Firebase SDK: app, util, idb'],
   ['uplot', 'uPlot (charts)'],
   ['zod', 'zod (contract schemas)'],

@@ -6,8 +6,10 @@
 import { initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, onAuthStateChanged, signInAnonymously } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Unsubscribe } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
 import type { HistoryRow } from '../../functions/src/contract/regime';
 import { resolveFirebaseSetup } from './firebase/setup';
+import { watchSignedInAccount } from './account-area';
 import { watchHistory, watchProfile, watchRegime } from './firebase/subscribe';
 import { renderBanners } from './dom/render-banners';
 import { renderHeader } from './dom/render-header';
@@ -22,6 +24,7 @@ import {
 import { buildBanners } from './view/banners';
 import { startOfNewYorkDayIso } from './view/chart-series';
 import './styles.css';
+import './account.css';
 
 const byId = (id: string): HTMLElement => {
   const el = document.getElementById(id);
@@ -129,15 +132,19 @@ async function start(): Promise<void> {
   const app = initializeApp(setup.config);
   const auth = getAuth(app);
   const db = getFirestore(app);
+  const functions = getFunctions(app);
   if (setup.emulators) {
     connectAuthEmulator(auth, setup.emulators.authUrl, { disableWarnings: true });
     connectFirestoreEmulator(db, setup.emulators.firestoreHost, setup.emulators.firestorePort);
+    connectFunctionsEmulator(functions, setup.emulators.functionsHost, setup.emulators.functionsPort);
   }
+  const account = watchSignedInAccount({ root: byId('account'), db, functions, onError: showFailure });
   let subscribed = false;
   onAuthStateChanged(auth, (user) => {
     if (!user) return;
     ui.status.textContent = `Signed in (${user.isAnonymous ? 'anonymous' : (user.email ?? user.uid)}) · live`;
     ui.status.classList.remove('status-error');
+    account.signedIn(user);
     if (!subscribed) subscribe(db);
     subscribed = true;
   });

@@ -20,3 +20,11 @@ export const connectAttemptsPath = (uid: string): string => `users/${uid}/privat
 export const snapshotPath = (uid: string): string => `users/${uid}/data/snapshot`;
 /** Server-only progress of the last master-key rotation. */
 export const KEY_ROTATION_DOC = 'serverState/key_rotation';
+/** `users/{uid}/strategies/{id}`: the user's strategy configuration and the server's `state`. */
+export const strategiesPath = (uid: string): string => `users/${uid}/strategies`;
+/** `users/{uid}/decisions/{strategyId}_{as_of key}`: the append-only decision log (TTL `expire_at`). */
+export const decisionsPath = (uid: string): string => `users/${uid}/decisions`;
+/** `users/{uid}/orders/{client_order_id}`: the order log the daily cap counts. */
+export const ordersPath = (uid: string): string => `users/${uid}/orders`;
+/** `users/{uid}/settings/trading`: the user's kill switch. */
+export const tradingSettingsPath = (uid: string): string => `users/${uid}/settings/trading`;

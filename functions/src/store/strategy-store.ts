@@ -12,20 +12,22 @@ import type {
   StoredStrategy,
 } from './strategy-store-port';
 import { toFirestoreData } from './firestore-safe';
-import { REGIME_DOC, snapshotPath, USERS_COLLECTION } from './paths';
+import {
+  decisionsPath,
+  ordersPath,
+  REGIME_DOC,
+  snapshotPath,
+  strategiesPath,
+  tradingSettingsPath,
+  USERS_COLLECTION,
+} from './paths';
 
 /** `strategyEvents/{eventId}`: markers of handled regime events (server only; TTL `expire_at`). */
 export const STRATEGY_EVENTS_COLLECTION = 'strategyEvents';
 /** The runner's last good regime per symbol (server only). */
 export const LAST_GOOD_DOC = 'serverState/strategy_last_good';
-/** `users/{uid}/strategies/{id}`: the user's configuration and the server's `state`. */
-export const strategiesPath = (uid: string): string => `users/${uid}/strategies`;
-/** `users/{uid}/decisions/{strategyId}_{as_of key}`: the append-only decision log (TTL `expire_at`). */
-export const decisionsPath = (uid: string): string => `users/${uid}/decisions`;
-/** `users/{uid}/orders/{client_order_id}`: the order log the daily cap counts. */
-export const ordersPath = (uid: string): string => `users/${uid}/orders`;
-/** `users/{uid}/settings/trading`: the user's kill switch. */
-export const tradingSettingsPath = (uid: string): string => `users/${uid}/settings/trading`;
+// Shared with the dashboard, which may import only paths.ts of store/.
+export { decisionsPath, ordersPath, strategiesPath, tradingSettingsPath } from './paths';
 
 /** How long an event marker is kept, ms. */
 const EVENT_MARKER_TTL_MS = 86_400_000;

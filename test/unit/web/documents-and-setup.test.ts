@@ -44,6 +44,8 @@ describe('resolveFirebaseSetup', () => {
       authUrl: 'http://127.0.0.1:9099',
       firestoreHost: '127.0.0.1',
       firestorePort: 8080,
+      functionsHost: '127.0.0.1',
+      functionsPort: 5001,
     });
   });
 

@@ -8,7 +8,14 @@ export const DEMO_PROJECT_ID = 'demo-gex-pulse';
 export interface FirebaseSetup {
   config: FirebaseOptions;
   /** Emulator origins when served locally; null when deployed. */
-  emulators: { authUrl: string; firestoreHost: string; firestorePort: number } | null;
+  emulators: {
+    authUrl: string;
+    firestoreHost: string;
+    firestorePort: number;
+    /** The Functions emulator, for the callables (`connectAlpaca`, …). */
+    functionsHost: string;
+    functionsPort: number;
+  } | null;
 }
 
 /** True for the hostnames `npm start` serves the page on. */
@@ -21,7 +28,7 @@ export function isLocalHostname(hostname: string): boolean {
  * page's own, so `localhost` and `127.0.0.1` both work).
  */
 export function emulatorSetup(hostname: string): FirebaseSetup {
-  const { auth, firestore } = firebaseJson.emulators;
+  const { auth, firestore, functions } = firebaseJson.emulators;
   return {
     config: {
       projectId: DEMO_PROJECT_ID,
@@ -32,6 +39,8 @@ export function emulatorSetup(hostname: string): FirebaseSetup {
       authUrl: `http://${hostname}:${auth.port}`,
       firestoreHost: hostname,
       firestorePort: firestore.port,
+      functionsHost: hostname,
+      functionsPort: functions.port,
     },
   };
 }

@@ -116,3 +116,10 @@ export function formatDuration(ms: number): string {
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
 }
+
+/** Dollars and cents with separators: `"-1234.5"` → `"−$1,234.50"`; a dash for null. */
+export function formatUsd(value: string | number | null | undefined): string {
+  const n = toFinite(value);
+  if (n === null) return DASH;
+  return `${n < 0 ? '−' : ''}$${formatPrice(Math.abs(n))}`;
+}

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StrategyDocument } from '../../functions/src/contract/strategy-state';
+import { DASHBOARD_URL } from '../../scripts/lib/web-build';
+import { formatFraction } from '../../web/src/view/strategies-view';
+import { adminDb, clearFirestore, minute, sim, triggerPulse } from '../integration/pulse/harness';
+import { launchChromium, RESULTS_DIR, VIEWPORTS } from './browser';
+
+/**
+ * The Strategies panel and the kill switch in real headless Chromium: the page's user connects
+ * the simulator's account, a strategy is configured, real pulses write the regime, the runner
+ * (`runStrategies`, Functions emulator) decides, and the kill switch goes through `setKillSwitch`.
+ */
+const OPEN = '2025-05-16T14:30:00Z'; // a Friday, 10:30 New York
+const LATER = '2025-05-16T14:45:00Z';
+const UPDATE_WITHIN_MS = 5_000;
+
+describe('strategies panel and kill switch (Chromium, every emulator, simulator)', () => {
+  const db = adminDb();
+  let browser: Browser;
+  let page: Page;
+  let uid = '';
+  const pageErrors: string[] = [];
+  const card = () => page.locator('[data-strategy="spy-hedge"]');
+  const strategy = async () =>
+    StrategyDocument.parse((await db.doc(`users/${uid}/strategies/spy-hedge`).get()).data());
+  const killSwitch = async () =>
+    (await db.doc(`users/${uid}/settings/trading`).get()).get('kill_switch') as unknown;
+
+  beforeAll(async () => {
+    await clearFirestore();
+    await sim.reset(OPEN);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim.reset();
+  });
+
+  it('connected, it says there are no strategies, then shows a configured one before it has run', async () => {
+    await page.goto(DASHBOARD_URL);
+    await expect
+      .poll(() => page.locator('[data-testid="connection-title"]').textContent(), { timeout: 20_000 })
+      .toBe('Not connected');
+    uid = await page.evaluate(() => document.querySelector<HTMLElement>('#account')?.dataset.uid ?? '');
+    await page.locator('#alpaca-key-id').fill('SIMULATOR_KEY');
+    await page.locator('#alpaca-secret').fill('SIMULATOR_SECRET');
+    await page.locator('#connect-form button[type="submit"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="connection-title"]').textContent(), { timeout: 20_000 })
+      .toBe('Connected · paper');
+    await expect.poll(() => page.locator('[data-testid="no-strategies"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="kill-state"]').textContent()).toContain('Off');
+    await db.doc(`users/${uid}/strategies/spy-hedge`).set({ enabled: true, mode: 'off', symbol: 'SPY' });
+    await expect.poll(() => card().count(), { timeout: UPDATE_WITHIN_MS }).toBe(1);
+    expect(await card().locator('[data-testid="strategy-mode"]').textContent()).toBe(
+      'Mode: Off: decisions only, no orders',
+    );
+    expect(await card().locator('[data-testid="strategy-status"]').textContent()).toContain('Not run yet');
+  });
+
+  it('shows the threshold, sizing and last decisions once pulses have run it', async () => {
+    // Minutes no other e2e file uses: the sync's task ids derive from the pulse minute, and the
+    // Cloud Tasks emulator refuses an id it has seen (account.test.ts pulses at now + 2).
+    const t = minute(new Date(), 4);
+    expect(await triggerPulse(t)).toBe(200);
+    await expect
+      .poll(async () => (await db.doc(`users/${uid}/data/snapshot`).get()).get('as_of') as unknown, {
+        timeout: 30_000,
+      })
+      .toBe(t.toISOString());
+    await sim.setClock(LATER); // new market data: the regime's as_of moves, so the runner runs again
+    expect(await triggerPulse(minute(t, 1))).toBe(200);
+    await expect.poll(async () => (await strategy()).state?.status, { timeout: 30_000 }).toBe('evaluated');
+    const state = (await strategy()).state!;
+    const figure = (key: string) => card().locator(`[data-strategy-figure="${key}"] .value`).textContent();
+    await expect
+      .poll(() => figure('hedge_threshold'), { timeout: UPDATE_WITHIN_MS })
+      .toBe(state.hedge_threshold);
+    expect(await figure('allocation')).toBe(formatFraction(state.allocation));
+    expect(await figure('regime')).toContain(`${state.gex_regime} GEX`);
+    expect(await card().locator('[data-testid="strategy-status"]').textContent()).toMatch(/^Evaluated /);
+    await expect.poll(() => card().locator('[data-testid="decisions"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await card().locator('[data-testid="decisions"] tbody tr').first().textContent()).toContain(
+      'Decision only',
+    );
+    await page.locator('#account').screenshot({ path: join(RESULTS_DIR, 'account-strategies.png') });
+  });
+
+  it('the kill switch turns on and off from the keyboard through setKillSwitch', async () => {
+    const button = page.locator('#kill-switch');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(killSwitch, { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: UPDATE_WITHIN_MS }).toBe('true');
+    expect(await page.locator('[data-testid="kill-state"]').textContent()).toContain('ON');
+    expect(await button.textContent()).toBe('Turn kill switch off');
+    await page.setViewportSize(VIEWPORTS.phone);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await page.locator('#account').screenshot({ path: join(RESULTS_DIR, 'account-kill-switch-phone.png') });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(killSwitch, { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: UPDATE_WITHIN_MS }).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
+});
