@@ -9,7 +9,8 @@ import { defineConfig } from 'vitest/config';
  *   emulator tests; run by `npm test` inside `firebase emulators:exec`.
  * - rules: firestore.rules allow/deny against the Firestore emulator.
  * - e2e: the dashboard in headless Chromium (Debian's package) against the Hosting, Auth, Firestore
- *   and Functions emulators and the simulator; run by `npm test` like integration.
+ *   and Functions emulators and the simulator; run by `npm test` like integration, after it
+ *   (`groupOrder`), since both drive the same emulators.
  * - lifecycle: starts the real `npm start` and stops it with signals; it needs the emulator
  *   ports free, so `npm test` runs it before it starts its own emulators.
  */
@@ -45,6 +46,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // After integration, never beside it: both drive the same emulators (the regime
+          // document, the pulse lease, pulse minutes and their task ids, clearFirestore).
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

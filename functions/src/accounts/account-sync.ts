@@ -42,10 +42,16 @@ export interface AccountSyncQueueDeps {
   closedCadenceMinutes: number;
 }
 
-/** Task id of a page: a hash of the pulse minute and the page index (letters and digits only). */
-export function syncTaskId(asOf: string, page: number): string {
+/**
+ * Task id of a page: a hash of the pulse minute, the page index and the page's users (letters and
+ * digits only). A duplicated pulse reads the same pages, so it derives the same ids and the queue
+ * refuses them; another set of users in the same minute (users reset between runs, as in tests on
+ * one emulator) gets ids of its own.
+ */
+export function syncTaskId(asOf: string, page: number, uids: readonly string[]): string {
   const minute = Math.floor(Date.parse(asOf) / 60_000);
-  return `accounts-${createHash('sha256').update(`${minute}|${page}`).digest('hex').slice(0, 40)}`;
+  const key = `${minute}|${page}|${uids.join(',')}`;
+  return `accounts-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
 
 /** Whether accounts sync this minute: always while open; while closed, on minutes divisible by the cadence. */
@@ -61,7 +67,7 @@ export function isAccountSyncDue(input: {
 
 /**
  * The task-queue account sync: reads active users a page at a time (never all at once) and
- * enqueues one task per page with an id derived from the pulse minute and the page, so a
+ * enqueues one task per page with an id derived from the pulse minute, the page and its users, so a
  * duplicated pulse enqueues nothing new and each user is synced once a minute.
  */
 export function createTaskAccountSync(deps: AccountSyncQueueDeps): AccountSync {
@@ -78,7 +84,7 @@ export function createTaskAccountSync(deps: AccountSyncQueueDeps): AccountSync {
         const uids = await deps.listActivePage(after, deps.pageSize);
         if (uids.length === 0) break;
         report.users += uids.length;
-        enqueued.push(deps.enqueue(syncTaskId(asOf, page), { pulseTime: asOf, uids }));
+        enqueued.push(deps.enqueue(syncTaskId(asOf, page, uids), { pulseTime: asOf, uids }));
         if (uids.length < deps.pageSize) break;
         after = uids[uids.length - 1] ?? null;
       }

@@ -56,9 +56,16 @@ describe('the pulse’s task-queue account sync', () => {
     expect(tasks.size).toBe(4);
   });
 
-  it('task ids differ by minute and page and use only letters, digits and dashes', () => {
-    const ids = new Set([syncTaskId(asOf, 0), syncTaskId(asOf, 1), syncTaskId('2026-01-05T15:02:00Z', 0)]);
-    expect(ids.size).toBe(3);
+  it('task ids differ by minute, page and users and use only letters, digits and dashes', () => {
+    const users = ['a', 'b'];
+    expect(syncTaskId(asOf, 0, users)).toBe(syncTaskId(asOf, 0, ['a', 'b']));
+    const ids = new Set([
+      syncTaskId(asOf, 0, users),
+      syncTaskId(asOf, 1, users),
+      syncTaskId('2026-01-05T15:02:00Z', 0, users),
+      syncTaskId(asOf, 0, ['a', 'c']),
+    ]);
+    expect(ids.size).toBe(4);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9-]{1,100}$/);
   });
 
