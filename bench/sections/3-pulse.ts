@@ -7,7 +7,7 @@
  * Needs the emulator ports free (no `npm start`/`npm test` running); otherwise it says so and skips.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import {
@@ -21,6 +21,7 @@ import {
 import { stopProcessGroups } from '../../scripts/lib/process-groups';
 import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
 import { firestoreDocumentSize } from '../../functions/src/store/document-size';
+import { processTree } from '../lib/emulator-workers';
 
 export const title = 'pulse: scheduled function in the emulator, SPY+QQQ, simulator with 100 ms per request';
 
@@ -97,25 +98,6 @@ async function waitForTrigger(emulators: ChildProcess): Promise<string> {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
-}
-
-/** Pids of `root` and all its descendants, from /proc. */
-function processTree(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i += 1) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
 }
 
 /** Peak and current RSS (MiB) of the emulator's function worker(s) under `root`. */
