@@ -47,30 +47,25 @@ const STAMP_RE =
 const EXPIRY_RE = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})$/;
 const SYMBOL_RE = /^([A-Z]+?)W?\d{6}[CP]\d{8}$/;
 
-interface InfoRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-interface Row {
+/** One non-blank line of the file: its trimmed cells and its 1-based line number. */
+export interface CsvRow {
   cells: string[];
   line: number;
 }
+type Row = CsvRow;
 
-/** Preamble lines before the header: the name line (`Last:`) and the `Date:` line. */
-const PREAMBLE_ROWS = 2;
-const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+/** csv-parse's options for a line (or a file) that needs a full CSV parser. */
+const PARSE_OPTIONS = { relax_column_count: true, trim: true } as const;
 
 /**
  * Parses a CBOE delayed-quote CSV.
  * @throws CboeParseError (with the 1-based line) when the preamble, header or a row is malformed.
  */
 export function parseCboeCsv(text: string): CboeChain {
-  const { preamble, body, bodyLine } = splitPreamble(text.replace(/^\uFEFF/, ''));
-  const [spotRow, stampRow] = preamble;
-  const [headerRow, ...dataRows] = readRows(body, bodyLine);
+  const body = text.replace(/^\uFEFF/, '');
+  const [spotRow, stampRow, headerRow, ...dataRows] = readCsvRows(body);
   if (!spotRow || !stampRow || !headerRow)
-    throw new CboeParseError('file ends before the header', preamble.length);
+    throw new CboeParseError('file ends before the header', (headerRow ?? stampRow ?? spotRow)?.line ?? 0);
   const spotPrice = parseSpot(spotRow);
   const stampedAt = parseStamp(stampRow);
   checkHeader(headerRow);
@@ -84,54 +79,66 @@ export function parseCboeCsv(text: string): CboeChain {
   return { underlying: [...roots][0] ?? '', spotPrice, stampedAt, contracts };
 }
 
-/**
- * The two preamble rows, read line by line, and the text from the header on. The data is parsed
- * from the header row alone, so csv-parse takes its 22 columns as the record length: handing it
- * the 3-field name line made every data row an inconsistent record (with `relax_column_count`, a
- * constructed and discarded `CsvError` per row, the top cost of parsing a real file).
- */
-function splitPreamble(text: string): { preamble: Row[]; body: string; bodyLine: number } {
-  const preamble: Row[] = [];
-  let pos = 0;
-  let line = 1;
-  while (preamble.length < PREAMBLE_ROWS && pos < text.length) {
-    const end = text.indexOf('\n', pos);
-    const next = end < 0 ? text.length : end + 1;
-    const [cells = []] = parseCsv(text.slice(pos, next), line).map(({ record }) => record);
-    if (cells.some((cell) => cell !== '')) preamble.push({ cells, line });
-    pos = next;
-    line++;
-  }
-  return { preamble, body: text.slice(pos), bodyLine: line };
-}
-
-function parseCsv(text: string, firstLine: number): InfoRecord[] {
-  try {
-    return parse(text, { ...PARSE_OPTIONS, info: true }) as unknown as InfoRecord[]; // `info` wraps each record
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? 1;
-    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
-  }
-}
+/** A carriage return that does not end a CRLF pair: a file with old Mac line ends. */
+const LONE_CR = /\r(?!\n)/;
 
 /**
- * Data rows from the header on. No `info` (an object per record) and no `skip_empty_lines`: every
- * record is one line of the file (CBOE rows never quote a line break), so its line number is its
- * index, and blank lines are dropped here.
+ * The non-blank rows of the file with their 1-based line numbers. Every CBOE record is one line
+ * (no quoted line breaks), so the file is read line by line: a line with no double quote (every
+ * data row of a real file) is split on its commas, and any other line (the quoted `Date:` line,
+ * quoted thousands separators) goes to csv-parse, which also names what is wrong with it. Cells
+ * are trimmed either way. A file with lone carriage returns as line ends goes to csv-parse whole.
+ * The rows are csv-parse's records (`trim`, `relax_column_count`) without the blank ones.
+ * @throws CboeParseError at the line csv-parse rejects.
  */
-function readRows(text: string, firstLine: number): Row[] {
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, trim: true });
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? 1;
-    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
-  }
+export function readCsvRows(text: string): Row[] {
+  if (text.includes('\r') && LONE_CR.test(text)) return readRowsWhole(text);
   const rows: Row[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const cells = records[i] as string[];
-    if (cells.some((cell) => cell !== '')) rows.push({ cells, line: firstLine + i });
+  let line = 1;
+  for (let pos = 0; pos < text.length; line++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const cells = splitLine(text.slice(pos, stop), line);
+    if (cells.some((cell) => cell !== '')) rows.push({ cells, line });
+    pos = end + 1;
   }
+  return rows;
+}
+
+/** The cells of one line, trimmed like csv-parse's `trim` option. */
+function splitLine(text: string, line: number): string[] {
+  if (text.includes('"')) return parseCsv(text, line)[0] ?? [''];
+  const cells = text.split(',');
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell.length > 0 && (isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1))))
+      cells[i] = cell.trim();
+  }
+  return cells;
+}
+
+/** A code unit that may be whitespace to trim (space, controls, anything beyond ASCII). */
+function isSpace(code: number): boolean {
+  return code <= 32 || code >= 0x80;
+}
+
+/** csv-parse over some text; its records in order. */
+function parseCsv(text: string, firstLine: number): string[][] {
+  try {
+    return parse(text, PARSE_OPTIONS);
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 1;
+    throw new CboeParseError(`not CSV: ${(error as Error).message}`, firstLine + lines - 1);
+  }
+}
+
+/** The rows of a file whose lines end in lone carriage returns, by csv-parse (record i is line i + 1). */
+function readRowsWhole(text: string): Row[] {
+  const rows: Row[] = [];
+  parseCsv(text, 1).forEach((cells, i) => {
+    if (cells.some((cell) => cell !== '')) rows.push({ cells, line: i + 1 });
+  });
   return rows;
 }
 
