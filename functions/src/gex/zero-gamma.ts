@@ -1,11 +1,13 @@
 import type { GexCurvePoint } from '../contract/regime';
+import { fastExp } from '../num/fast-exp';
 import type { OptionSide } from './types';
 
 /**
  * Zero-gamma (flip) level by re-pricing: total dealer GEX is recomputed with Black-Scholes gamma at
  * every spot of a grid around the current spot, and the level is where it changes sign.
  * This sweep runs in float64 on typed arrays on purpose: its result is a price level and a chart
- * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain).
+ * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain), with
+ * {@link fastExp} (within 2 ulp of `Math.exp`) for the Gaussian of each.
  */
 
 /** One contract as the sweep needs it (float64 model inputs). */
@@ -50,19 +52,6 @@ export interface ZeroGammaResult {
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 /** exp(−x/2) underflows to 0 beyond this d₁²; skip the call. */
 const D1_SQUARED_CUTOFF = 1400;
-const D1_CUTOFF = Math.sqrt(D1_SQUARED_CUTOFF);
-
-/** Index of the first value ≥ `x` in an ascending array (its length when none); NaN finds none. */
-function firstAtLeast(sorted: Float64Array, x: number): number {
-  if (Number.isNaN(x)) return sorted.length;
-  let [lo, hi] = [0, sorted.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Total GEX per 1% move at each spot of `spots`:
@@ -71,27 +60,31 @@ function firstAtLeast(sorted: Float64Array, x: number): number {
  */
 export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Array {
   const { contracts, rate, dividendYield } = input;
-  const lnSpots = spots.map(Math.log);
-  const totals = new Float64Array(spots.length);
-  for (const c of contracts) {
+  const n = contracts.length;
+  const shifts = new Float64Array(n);
+  const inverses = new Float64Array(n);
+  const amps = new Float64Array(n);
+  contracts.forEach((c, i) => {
     const volSqrtT = c.volatility * Math.sqrt(c.years);
-    const shift = (rate - dividendYield + 0.5 * c.volatility * c.volatility) * c.years - Math.log(c.strike);
-    const invVolSqrtT = 1 / volSqrtT;
     const sign = c.side === 'call' ? 1 : -1;
-    const amp = (sign * c.openInterest * Math.exp(-dividendYield * c.years) * INV_SQRT_2PI) / volSqrtT;
-    // Only spots where d₁² can pass the cutoff (ln S within ±√cutoff·σ√T of −shift), one grid step
-    // wider each side: the same points pass the same test as in a loop over the whole grid.
-    const halfWidth = D1_CUTOFF * volSqrtT;
-    const from = Math.max(0, firstAtLeast(lnSpots, -shift - halfWidth) - 1);
-    const to = Math.min(spots.length, firstAtLeast(lnSpots, -shift + halfWidth) + 1);
-    for (let k = from; k < to; k++) {
-      const d1 = ((lnSpots[k] as number) + shift) * invVolSqrtT;
+    shifts[i] = (rate - dividendYield + 0.5 * c.volatility * c.volatility) * c.years - Math.log(c.strike);
+    inverses[i] = 1 / volSqrtT;
+    amps[i] = (sign * c.openInterest * Math.exp(-dividendYield * c.years) * INV_SQRT_2PI) / volSqrtT;
+  });
+  // One grid point at a time, its total in a register while the contracts stream by in order.
+  const totals = new Float64Array(spots.length);
+  for (let k = 0; k < spots.length; k++) {
+    const lnSpot = Math.log(spots[k] as number);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const d1 = (lnSpot + (shifts[i] as number)) * (inverses[i] as number);
       const d1Squared = d1 * d1;
-      if (d1Squared < D1_SQUARED_CUTOFF) totals[k] = (totals[k] as number) + amp * Math.exp(-0.5 * d1Squared);
+      if (d1Squared < D1_SQUARED_CUTOFF) total += (amps[i] as number) * fastExp(-0.5 * d1Squared);
     }
+    // × 100 shares × S (from Γ·S²) × 0.01 for a 1% move.
+    totals[k] = total * (spots[k] as number);
   }
-  // × 100 shares × S (from Γ·S²) × 0.01 for a 1% move.
-  return totals.map((sum, k) => sum * (spots[k] as number));
+  return totals;
 }
 
 /** Builds the grid, sweeps it and finds the sign change nearest to spot (linear interpolation). */
