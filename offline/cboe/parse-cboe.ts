@@ -62,21 +62,31 @@ const PARSE_OPTIONS = { relax_column_count: true, trim: true } as const;
  * @throws CboeParseError (with the 1-based line) when the preamble, header or a row is malformed.
  */
 export function parseCboeCsv(text: string): CboeChain {
-  const body = text.replace(/^\uFEFF/, '');
-  const [spotRow, stampRow, headerRow, ...dataRows] = readCsvRows(body);
-  if (!spotRow || !stampRow || !headerRow)
-    throw new CboeParseError('file ends before the header', (headerRow ?? stampRow ?? spotRow)?.line ?? 0);
+  const preamble: Row[] = [];
+  let stamped: { spotPrice: string; stampedAt: string } | undefined;
+  const sink: RowSink = { contracts: [], roots: new Set(), expiries: new Map(), firstLine: 0 };
+  // Each data row becomes its two contracts as it is read, so no row outlives its line.
+  forEachCsvRow(text.replace(/^\uFEFF/, ''), (row) => {
+    if (stamped) return parseRow(row, sink);
+    preamble.push(row);
+    if (preamble.length === 3) stamped = readPreamble(preamble as [Row, Row, Row]);
+  });
+  const headerRow = preamble[2];
+  if (!stamped || !headerRow)
+    throw new CboeParseError('file ends before the header', preamble.at(-1)?.line ?? 0);
+  const { contracts, roots } = sink;
+  if (contracts.length === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
+  if (roots.size !== 1)
+    throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, sink.firstLine);
+  return { underlying: [...roots][0] ?? '', ...stamped, contracts };
+}
+
+/** The name line's spot, the `Date:` line's instant, and a check of the header (in file order). */
+function readPreamble([spotRow, stampRow, headerRow]: [Row, Row, Row]) {
   const spotPrice = parseSpot(spotRow);
   const stampedAt = parseStamp(stampRow);
   checkHeader(headerRow);
-  const contracts: ContractInput[] = [];
-  const roots = new Set<string>();
-  const expiries = new Map<string, string>();
-  for (const row of dataRows) parseRow(row, { contracts, roots, expiries });
-  if (contracts.length === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
-  if (roots.size !== 1)
-    throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, dataRows[0]?.line ?? 0);
-  return { underlying: [...roots][0] ?? '', spotPrice, stampedAt, contracts };
+  return { spotPrice, stampedAt };
 }
 
 /** A carriage return that does not end a CRLF pair: a file with old Mac line ends. */
@@ -92,18 +102,26 @@ const LONE_CR = /\r(?!\n)/;
  * @throws CboeParseError at the line csv-parse rejects.
  */
 export function readCsvRows(text: string): Row[] {
-  if (text.includes('\r') && LONE_CR.test(text)) return readRowsWhole(text);
   const rows: Row[] = [];
+  forEachCsvRow(text, (row) => rows.push(row));
+  return rows;
+}
+
+/** {@link readCsvRows}, one row at a time. */
+export function forEachCsvRow(text: string, visit: (row: Row) => void): void {
+  if (text.includes('\r') && LONE_CR.test(text)) {
+    readRowsWhole(text).forEach(visit);
+    return;
+  }
   let line = 1;
   for (let pos = 0; pos < text.length; line++) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const cells = splitLine(text.slice(pos, stop), line);
-    if (cells.some((cell) => cell !== '')) rows.push({ cells, line });
+    if (cells.some((cell) => cell !== '')) visit({ cells, line });
     pos = end + 1;
   }
-  return rows;
 }
 
 /** The cells of one line, trimmed like csv-parse's `trim` option. */
@@ -179,12 +197,15 @@ interface RowSink {
   roots: Set<string>;
   /** Expiration-date text → `YYYY-MM-DD`, so each distinct date is parsed once. */
   expiries: Map<string, string>;
+  /** Line of the first data row. */
+  firstLine: number;
 }
 
 function parseRow({ cells, line }: Row, sink: RowSink): void {
   if (cells.length !== HEADER.length) {
     throw new CboeParseError(`expected ${HEADER.length} columns, found ${cells.length}`, line);
   }
+  if (sink.firstLine === 0) sink.firstLine = line;
   const text = cells[0] ?? '';
   let expiry = sink.expiries.get(text);
   if (expiry === undefined) sink.expiries.set(text, (expiry = parseExpiry(text, line)));

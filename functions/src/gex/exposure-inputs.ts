@@ -1,5 +1,5 @@
-import { type Decimal, parseDecimal, ZERO } from '../num/decimal';
-import { blackScholesCharm, blackScholesDelta, blackScholesVanna } from '../../../pricing/black-scholes';
+import { Decimal, parseDecimal, ZERO } from '../num/decimal';
+import { blackScholesDeltaGreeks } from '../../../pricing/black-scholes';
 import { parseModelNumber, type PricingContext } from './resolve-gamma';
 import type { ContractInput, OptionSide, RawNumber } from './types';
 
@@ -12,6 +12,8 @@ import type { ContractInput, OptionSide, RawNumber } from './types';
 /** Largest volume taken as data (contracts); a bigger or fractional figure is a broken feed. */
 export const MAX_VOLUME = 1_000_000_000;
 
+const MAX_VOLUME_DECIMAL = new Decimal(MAX_VOLUME);
+
 /** A contract's session volume, and whether it was there: no bar and a broken figure both count as 0. */
 export interface VolumeReading {
   /** Contracts traded in the session so far, ≥ 0 (0 when missing or invalid). */
@@ -19,16 +21,20 @@ export interface VolumeReading {
   state: 'ok' | 'missing' | 'invalid';
 }
 
+const NO_VOLUME: VolumeReading = Object.freeze({ volume: ZERO, state: 'ok' });
+const MISSING_VOLUME: VolumeReading = Object.freeze({ volume: ZERO, state: 'missing' });
+const INVALID_VOLUME: VolumeReading = Object.freeze({ volume: ZERO, state: 'invalid' });
+
 /** Reads a raw volume: missing/empty → 0 (`missing`), non-numeric, negative, fractional or absurd → 0 (`invalid`). */
 export function readVolume(raw: RawNumber): VolumeReading {
   // Most listed contracts trade nothing on a given day: skip building a Decimal for them.
-  if (raw === 0 || raw === '0') return { volume: ZERO, state: 'ok' };
+  if (raw === 0 || raw === '0') return NO_VOLUME;
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-    return { volume: ZERO, state: 'missing' };
+    return MISSING_VOLUME;
   }
   const volume = parseDecimal(raw);
-  if (!volume || volume.isNegative() || !volume.isInteger() || volume.gt(MAX_VOLUME)) {
-    return { volume: ZERO, state: 'invalid' };
+  if (!volume || volume.isNegative() || !volume.isInteger() || volume.gt(MAX_VOLUME_DECIMAL)) {
+    return INVALID_VOLUME;
   }
   return { volume, state: 'ok' };
 }
@@ -63,10 +69,10 @@ export function resolveExposureGreeks(
   let vanna = parseModelNumber(contract.vanna);
   let charm = parseModelNumber(contract.charm);
   if (volatility !== null && (delta === null || vanna === null || charm === null)) {
-    const model = { ...pricing, volatility };
-    delta ??= finiteOrNull(blackScholesDelta(model, side));
-    vanna ??= finiteOrNull(blackScholesVanna(model));
-    charm ??= finiteOrNull(blackScholesCharm(model, side));
+    const model = blackScholesDeltaGreeks({ ...pricing, volatility }, side);
+    delta ??= finiteOrNull(model.delta);
+    vanna ??= finiteOrNull(model.vanna);
+    charm ??= finiteOrNull(model.charm);
   }
   return { delta, vanna, charm };
 }

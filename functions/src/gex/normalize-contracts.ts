@@ -1,5 +1,5 @@
 import { Decimal, parseDecimal, ZERO } from '../num/decimal';
-import { readVolume, resolveExposureGreeks } from './exposure-inputs';
+import { readVolume, resolveExposureGreeks, type VolumeReading } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
 import type { ChainInput, ContractInput, OptionSide, RawNumber } from './types';
@@ -86,6 +86,10 @@ interface ChainContext {
   openInterests: Map<RawNumber, Decimal | string>;
   /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
   strikes: Map<RawNumber, ParsedStrike | null>;
+  /** Volume readings by raw text (most are a handful of small integers). */
+  volumes: Map<RawNumber, VolumeReading>;
+  /** {@link resolveGamma}'s parser, through `gammas`. */
+  parseGamma: (raw: RawNumber) => Decimal | null;
 }
 
 interface ParsedStrike {
@@ -134,6 +138,12 @@ export function normalizeContracts(
     gammas: new Map(),
     openInterests: new Map(),
     strikes: new Map(),
+    volumes: new Map(),
+    parseGamma: (raw) => {
+      let gamma = ctx.gammas.get(raw);
+      if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
+      return gamma;
+    },
   };
   const chain: NormalizedChain = {
     contracts: [],
@@ -162,15 +172,15 @@ export function normalizeContracts(
     if (result.gammaSource !== 'provider') chain.localGreeks++;
     if (result.gammaSource === 'iv_solved') chain.ivSolved++;
     if (result.volatility === null) chain.zeroGammaExcluded++;
-    if (ctx.exposures) countExposureInputs(chain, contract, result);
+    if (ctx.exposures) countExposureInputs(chain, volumeOf(contract.volume, ctx), result);
   }
   return chain;
 }
 
 /** Counts a used contract's missing or broken volume and its missing exposure greeks. */
-function countExposureInputs(chain: NormalizedChain, raw: ContractInput, used: NormalizedContract): void {
+function countExposureInputs(chain: NormalizedChain, volume: VolumeReading, used: NormalizedContract): void {
   if (used.volume.isZero()) {
-    const state = readVolume(raw.volume).state;
+    const state = volume.state;
     if (state === 'missing') chain.volumeMissing++;
     if (state === 'invalid') chain.volumeInvalid++;
   }
@@ -200,6 +210,15 @@ function settlementOf(settlesAt: string, ctx: ChainContext): number {
   return ms;
 }
 
+/** A contract's volume reading (cached per chain by its raw text). */
+function volumeOf(raw: RawNumber, ctx: ChainContext): VolumeReading {
+  let reading = ctx.volumes.get(raw);
+  if (reading === undefined) ctx.volumes.set(raw, (reading = readVolume(raw)));
+  return reading;
+}
+
+const MAX_OPEN_INTEREST_DECIMAL = new Decimal(MAX_OPEN_INTEREST);
+
 function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return 'missing_open_interest';
@@ -207,13 +226,15 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
   const oi = parseDecimal(raw);
   if (!oi) return 'invalid_open_interest';
   if (oi.isNegative()) return 'negative_open_interest';
-  if (!oi.isInteger() || oi.gt(MAX_OPEN_INTEREST)) return 'invalid_open_interest';
+  if (!oi.isInteger() || oi.gt(MAX_OPEN_INTEREST_DECIMAL)) return 'invalid_open_interest';
   return oi.isZero() ? 'zero_open_interest' : oi;
 }
 
 /** Years from as-of to the contract's close (its `settlesAt`, else its expiry's close), or why not. */
 function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invalid_expiry' | 'expired' {
-  if (typeof contract.expiry !== 'string' || !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
+  if (typeof contract.expiry !== 'string') return 'invalid_expiry';
+  // A cached close means the expiry text was checked already.
+  if (!ctx.closes.has(contract.expiry) && !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
   const closeMs =
     contract.settlesAt === undefined ? closeOf(contract.expiry, ctx) : settlementOf(contract.settlesAt, ctx);
   if (!Number.isFinite(closeMs)) return 'invalid_expiry';
@@ -246,7 +267,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   if (openInterest === undefined)
     ctx.openInterests.set(contract.openInterest, (openInterest = checkOpenInterest(contract.openInterest)));
   // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
-  const volume = ctx.exposures ? readVolume(contract.volume).volume : ZERO;
+  const volume = ctx.exposures ? volumeOf(contract.volume, ctx).volume : ZERO;
   const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
   if (volumeOnly) openInterest = ZERO;
   if (typeof openInterest === 'string') return openInterest;
@@ -257,11 +278,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     rate: ctx.rate,
     dividendYield: ctx.dividendYield,
   };
-  const resolved = resolveGamma(contract, pricing, (raw) => {
-    let gamma = ctx.gammas.get(raw);
-    if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
-    return gamma;
-  });
+  const resolved = resolveGamma(contract, pricing, ctx.parseGamma);
   if ('skip' in resolved) return volumeOnly ? 'zero_open_interest' : resolved.skip;
   const { delta, vanna, charm } = ctx.exposures
     ? resolveExposureGreeks(contract, contract.side, pricing, resolved.volatility)

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   blackScholesCharm,
   blackScholesDelta,
+  blackScholesDeltaGreeks,
   blackScholesGamma,
   blackScholesPrice,
   blackScholesVanna,
@@ -136,6 +137,32 @@ describe('Black-Scholes vanna and charm', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('blackScholesDeltaGreeks', () => {
+  it('gives bit for bit what blackScholesDelta, blackScholesVanna and blackScholesCharm give', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          spot: fc.double({ min: 1, max: 10_000, noNaN: true }),
+          strike: fc.double({ min: 1, max: 10_000, noNaN: true }),
+          years: fc.double({ min: 1e-6, max: 5, noNaN: true }),
+          volatility: fc.double({ min: 0.001, max: 10, noNaN: true }),
+          rate: fc.double({ min: -0.05, max: 0.2, noNaN: true }),
+          dividendYield: fc.double({ min: 0, max: 0.1, noNaN: true }),
+        }),
+        fc.constantFrom<'call' | 'put'>('call', 'put'),
+        (input, side) => {
+          expect(blackScholesDeltaGreeks(input, side)).toEqual({
+            delta: blackScholesDelta(input, side),
+            vanna: blackScholesVanna(input),
+            charm: blackScholesCharm(input, side),
+          });
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 });
