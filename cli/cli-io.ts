@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { AlpacaConfig } from '../functions/src/market/alpaca-config';
 
 /**
@@ -24,6 +24,7 @@ export function processIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
-    readFile: (path) => readFile(path, 'utf8'),
+    // One synchronous read: a CLI has nothing else to do meanwhile, and it is the fastest way in.
+    readFile: (path) => Promise.resolve(readFileSync(path, 'utf8')),
   };
 }

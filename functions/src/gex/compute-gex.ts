@@ -1,6 +1,5 @@
 import type { GexResult } from '../contract/regime';
 import { parseDecimal, toMoneyString } from '../num/decimal';
-import { decimalToNumber } from '../num/decimal-parts';
 import { aggregateGex } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
 import { roundToCents } from './money-totals';
@@ -96,7 +95,7 @@ export function sweepContracts(chain: NormalizedChain): SweepContract[] {
     out.push({
       side: c.side,
       strike,
-      openInterest: decimalToNumber(c.openInterest),
+      openInterest: c.openInterestNumber,
       years: c.years,
       volatility: c.volatility,
     });

@@ -1,5 +1,4 @@
 import { Decimal, ZERO } from '../num/decimal';
-import { decimalToNumber } from '../num/decimal-parts';
 import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
 import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
@@ -96,7 +95,7 @@ export function sumExposures(contracts: readonly NormalizedContract[], spot: Dec
       }
     }
     // An unknown greek adds nothing (counted in quality.exposure_excluded).
-    const weight = (c.side === 'call' ? 1 : -1) * decimalToNumber(c.openInterest);
+    const weight = (c.side === 'call' ? 1 : -1) * c.openInterestNumber;
     if (c.delta !== null) row.delta += c.delta * weight;
     if (c.vanna !== null) row.vanna += c.vanna * weight;
     if (c.charm !== null) row.charm += c.charm * weight;

@@ -1,4 +1,5 @@
 import { Decimal, parseDecimal, ZERO } from '../num/decimal';
+import { decimalToNumber } from '../num/decimal-parts';
 import { readVolume, resolveExposureGreeks, type VolumeReading } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
@@ -30,6 +31,8 @@ export interface NormalizedContract {
   bucket: ExpiryBucketName;
   /** Open interest in contracts, > 0. */
   openInterest: Decimal;
+  /** The same as a float64 (exact: open interest is an integer far below 2^53). */
+  openInterestNumber: number;
   /** Gamma per $1 move per share, ≥ 0. */
   gamma: Decimal;
   gammaSource: GammaSource;
@@ -83,7 +86,7 @@ interface ChainContext {
    * times, and Decimals are immutable, so one instance serves every repeat.
    */
   gammas: Map<RawNumber, Decimal | null>;
-  openInterests: Map<RawNumber, Decimal | string>;
+  openInterests: Map<RawNumber, OpenInterest | string>;
   /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
   strikes: Map<RawNumber, ParsedStrike | null>;
   /** Volume readings by raw text (most are a handful of small integers). */
@@ -91,6 +94,14 @@ interface ChainContext {
   /** {@link resolveGamma}'s parser, through `gammas`. */
   parseGamma: (raw: RawNumber) => Decimal | null;
 }
+
+/** A valid open interest, exact and as a float64. */
+interface OpenInterest {
+  value: Decimal;
+  number: number;
+}
+
+const NO_OPEN_INTEREST: OpenInterest = { value: ZERO, number: 0 };
 
 interface ParsedStrike {
   strike: Decimal;
@@ -219,7 +230,7 @@ function volumeOf(raw: RawNumber, ctx: ChainContext): VolumeReading {
 
 const MAX_OPEN_INTEREST_DECIMAL = new Decimal(MAX_OPEN_INTEREST);
 
-function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string {
+function checkOpenInterest(raw: ContractInput['openInterest']): OpenInterest | string {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return 'missing_open_interest';
   }
@@ -227,7 +238,7 @@ function checkOpenInterest(raw: ContractInput['openInterest']): Decimal | string
   if (!oi) return 'invalid_open_interest';
   if (oi.isNegative()) return 'negative_open_interest';
   if (!oi.isInteger() || oi.gt(MAX_OPEN_INTEREST_DECIMAL)) return 'invalid_open_interest';
-  return oi.isZero() ? 'zero_open_interest' : oi;
+  return oi.isZero() ? 'zero_open_interest' : { value: oi, number: decimalToNumber(oi) };
 }
 
 /** Years from as-of to the contract's close (its `settlesAt`, else its expiry's close), or why not. */
@@ -269,7 +280,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
   // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
   const volume = ctx.exposures ? volumeOf(contract.volume, ctx).volume : ZERO;
   const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
-  if (volumeOnly) openInterest = ZERO;
+  if (volumeOnly) openInterest = NO_OPEN_INTEREST;
   if (typeof openInterest === 'string') return openInterest;
   const pricing = {
     spot: ctx.spotNumber,
@@ -297,7 +308,8 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     strikeKey,
     expiry: contract.expiry,
     bucket,
-    openInterest,
+    openInterest: openInterest.value,
+    openInterestNumber: openInterest.number,
     gamma: resolved.gamma,
     gammaSource: resolved.source,
     years,
