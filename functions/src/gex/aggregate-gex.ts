@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../num/decimal';
 import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
-import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
+import { compareStrikes, type ExpiryBucketName, type NormalizedContract } from './normalize-contracts';
 
 /** Call and put GEX in USD per $1 move (calls ≥ 0, puts ≤ 0) and how many contracts entered. */
 export interface SideTotals {
@@ -46,7 +46,7 @@ function add(acc: Accumulator, contract: NormalizedContract): void {
  * value as summing {@link contractGexPerDollar} per contract in Decimal, without a Decimal per term.
  */
 export function aggregateGex(contracts: readonly NormalizedContract[], spot: Decimal): GexAggregate {
-  const strikes = new Map<string, Accumulator & { strike: Decimal }>();
+  const strikes = new Map<string, Accumulator & { strike: Decimal; strikeNumber: number }>();
   const buckets: Record<ExpiryBucketName, Accumulator> = {
     zero_dte: empty(),
     one_dte: empty(),
@@ -54,7 +54,10 @@ export function aggregateGex(contracts: readonly NormalizedContract[], spot: Dec
   };
   for (const contract of contracts) {
     let row = strikes.get(contract.strikeKey);
-    if (!row) strikes.set(contract.strikeKey, (row = { ...empty(), strike: contract.strike }));
+    if (!row) {
+      const { strike, strikeNumber } = contract;
+      strikes.set(contract.strikeKey, (row = { ...empty(), strike, strikeNumber }));
+    }
     add(row, contract);
     add(buckets[contract.bucket], contract);
   }
@@ -70,7 +73,7 @@ export function aggregateGex(contracts: readonly NormalizedContract[], spot: Dec
     other: scale(buckets.other),
   };
   const byStrike = [...strikes.values()]
-    .sort((a, b) => a.strike.comparedTo(b.strike))
+    .sort(compareStrikes)
     .map((row) => ({ strike: row.strike, ...scale(row) }));
   const total = Object.values(byBucket).reduce(
     (sum, b) => ({ call: sum.call.plus(b.call), put: sum.put.plus(b.put), count: sum.count + b.count }),

@@ -87,14 +87,11 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
 /** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
 export function sweepContracts(chain: NormalizedChain): SweepContract[] {
   const out: SweepContract[] = [];
-  const strikes = new Map<string, number>();
   for (const c of chain.contracts) {
     if (c.volatility === null) continue;
-    let strike = strikes.get(c.strikeKey);
-    if (strike === undefined) strikes.set(c.strikeKey, (strike = c.strike.toNumber()));
     out.push({
       side: c.side,
-      strike,
+      strike: c.strikeNumber,
       openInterest: c.openInterestNumber,
       years: c.years,
       volatility: c.volatility,

@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../num/decimal';
 import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
-import type { ExpiryBucketName, NormalizedContract } from './normalize-contracts';
+import { compareStrikes, type ExpiryBucketName, type NormalizedContract } from './normalize-contracts';
 
 /**
  * Dealer exposures beyond open-interest GEX from the normalized contracts: volume GEX and the
@@ -49,6 +49,7 @@ const DAYS_PER_YEAR = new Decimal(365);
 
 interface Row {
   strike: Decimal;
+  strikeNumber: number;
   /** Σ gamma × volume of calls, and of puts (unsigned), exact. */
   callVol: ExactSum;
   putVol: ExactSum;
@@ -58,8 +59,9 @@ interface Row {
   charm: number;
 }
 
-const emptyRow = (strike: Decimal): Row => ({
+const emptyRow = ({ strike, strikeNumber }: NormalizedContract): Row => ({
   strike,
+  strikeNumber,
   callVol: new ExactSum(),
   putVol: new ExactSum(),
   delta: 0,
@@ -83,7 +85,7 @@ export function sumExposures(contracts: readonly NormalizedContract[], spot: Dec
   };
   for (const c of contracts) {
     let row = strikes.get(c.strikeKey);
-    if (!row) strikes.set(c.strikeKey, (row = emptyRow(c.strike)));
+    if (!row) strikes.set(c.strikeKey, (row = emptyRow(c)));
     if (!c.volume.isZero() && !c.gamma.isZero()) {
       const bucket = buckets[c.bucket];
       if (c.side === 'call') {
@@ -103,16 +105,14 @@ export function sumExposures(contracts: readonly NormalizedContract[], spot: Dec
   const dollar = CONTRACT_MULTIPLIER.times(spot);
   const perPoint = dollar.times(ONE_POINT);
   const perDay = dollar.dividedBy(DAYS_PER_YEAR);
-  const byStrike = [...strikes.values()]
-    .sort((a, b) => a.strike.comparedTo(b.strike))
-    .map((row) => ({
-      strike: row.strike,
-      call: row.callVol.toDecimal().times(dollar),
-      put: row.putVol.toDecimal().times(dollar).negated(),
-      delta: new Decimal(row.delta).times(dollar),
-      vanna: new Decimal(row.vanna).times(perPoint),
-      charm: new Decimal(row.charm).times(perDay),
-    }));
+  const byStrike = [...strikes.values()].sort(compareStrikes).map((row) => ({
+    strike: row.strike,
+    call: row.callVol.toDecimal().times(dollar),
+    put: row.putVol.toDecimal().times(dollar).negated(),
+    delta: new Decimal(row.delta).times(dollar),
+    vanna: new Decimal(row.vanna).times(perPoint),
+    charm: new Decimal(row.charm).times(perDay),
+  }));
   const scaleBucket = (b: { call: ExactSum; put: ExactSum }): VolumeGex => ({
     call: b.call.toDecimal().times(dollar),
     put: b.put.toDecimal().times(dollar).negated(),

@@ -27,6 +27,8 @@ export interface NormalizedContract {
   strike: Decimal;
   /** Canonical strike text, the key of the strike profile (`590`, `4505.5`). */
   strikeKey: string;
+  /** The strike as a float64 (orders strikes fast: see {@link compareStrikes}). */
+  strikeNumber: number;
   expiry: string;
   bucket: ExpiryBucketName;
   /** Open interest in contracts, > 0. */
@@ -108,6 +110,17 @@ interface ParsedStrike {
   strikeKey: string;
   /** The strike as a float64 model input. */
   strikeNumber: number;
+}
+
+/**
+ * Orders rows by strike: by the float64 strikes, which never invert the order of the exact ones
+ * (rounding to float64 is monotonic), and by the exact strikes when the floats tie.
+ */
+export function compareStrikes(
+  a: { strike: Decimal; strikeNumber: number },
+  b: { strike: Decimal; strikeNumber: number },
+): number {
+  return a.strikeNumber - b.strikeNumber || a.strike.comparedTo(b.strike);
 }
 
 /** Options of {@link normalizeContracts}. */
@@ -306,6 +319,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     side: contract.side,
     strike,
     strikeKey,
+    strikeNumber,
     expiry: contract.expiry,
     bucket,
     openInterest: openInterest.value,
