@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { readCsvRows } from '../../offline/cboe/parse-cboe';
 
 /** Column offsets of the CBOE rows (calls from 1, puts from 12): gamma and open interest. */
 const CALL_GAMMA = 9;
@@ -8,6 +9,14 @@ const PUT_GAMMA = 20;
 export function parseFromHeader(text: string): string[][] {
   const records: string[][] = parse(text.slice(text.indexOf('Expiration Date')));
   return records;
+}
+
+/**
+ * The CBOE parser's own line reader alone from the header row on (split unquoted lines, csv-parse
+ * for quoted ones): the floor of `parseCboeCsv` without building a contract.
+ */
+export function splitFromHeader(text: string): string[][] {
+  return readCsvRows(text.slice(text.indexOf('Expiration Date'))).map((row) => row.cells);
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * The GEX engine on real CBOE chains, each figure against a floor measured in the same run:
  * - in process, warm (medians after warm-ups): the CBOE parser against a bare csv-parse pass over
- *   the same file; `computeGex` (validation, exact Decimal sums, zero-gamma sweep) against one
+ *   the same file (and against its own line reader alone, which is faster than csv-parse); `computeGex` (validation, exact Decimal sums, zero-gamma sweep) against one
  *   float64 pass over the parsed strings, conversions included;
  * - cold: the first parse and `computeGex` in a fresh process, against the warm figure;
  * - as processes: the whole `gex compute --expiries all --json` through the `bin` entry against a
- *   floor process that only reads the file, csv-parses it and makes the float64 pass, and
+ *   floor process that only reads the file, csv-parses it and makes the float64 pass (and the same
+ *   floor with the parser's own line reader, the stricter comparison), and
  *   `gex compute --help` (start-up).
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex'
 import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';
 import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
 import { Decimal } from '../../functions/src/num/decimal';
-import { floatPass, parseFromHeader } from '../lib/floors';
+import { floatPass, parseFromHeader, splitFromHeader } from '../lib/floors';
 import { buildProbe, median, ROOT, runProcess, timeProcess, timeProcessesInTurn } from '../lib/processes';
 import { timedInTurn } from '../lib/timing';
 
@@ -27,7 +28,7 @@ export const title = 'GEX engine (real CBOE chains)';
 
 const RUNS = 11;
 const WARMUP = 3;
-const PROCESS_RUNS = 7;
+const PROCESS_RUNS = 11;
 const SPX = join(ROOT, 'test', 'fixtures', 'cboe', 'spx_quotedata_2023-09-14_1631ET.csv');
 const SPY = join(ROOT, 'test', 'fixtures', 'cboe', 'spy_quotedata_2025-05-16_1923ET.csv');
 const BIN = join(ROOT, 'bin', 'gex.js');
@@ -66,8 +67,9 @@ function inProcess(): number {
     rate: 0.045,
     dividendYield: 0.013,
   };
-  const [bareMs = 0, parseMs = 0] = timedInTurn(RUNS, WARMUP, [
+  const [bareMs = 0, splitMs = 0, parseMs = 0] = timedInTurn(RUNS, WARMUP, [
     () => parseFromHeader(text),
+    () => splitFromHeader(text),
     () => parseCboeCsv(text),
   ]);
   const records = parseFromHeader(text);
@@ -84,6 +86,11 @@ function inProcess(): number {
     'parseCboeCsv',
     parseMs,
     `${times(parseMs, bareMs)} csv-parse  goal < 1.5×  ${verdict(parseMs < 1.5 * bareMs)}`,
+  );
+  line(
+    '  its own line reader alone (no contracts)',
+    splitMs,
+    `parseCboeCsv is ${times(parseMs, splitMs)} it`,
   );
   line('float64 pass over the parsed strings', floatMs, 'floor');
   line('computeGex', totalMs, `${times(totalMs, floatMs)} float64 pass`);
@@ -115,7 +122,10 @@ async function processes(): Promise<void> {
   const floor = await buildProbe('floor-process');
   runProcess([BIN, 'compute', '--help']); // builds the CLI bundle if it is missing or stale
   const compute = [BIN, 'compute', '--cboe', SPX, '--expiries', 'all', '--json'];
-  const [floorMs = 0, gexMs = 0] = timeProcessesInTurn([[floor, SPX], compute], PROCESS_RUNS);
+  const [floorMs = 0, splitFloorMs = 0, gexMs = 0] = timeProcessesInTurn(
+    [[floor, SPX], [floor, SPX, '--splitter'], compute],
+    PROCESS_RUNS,
+  );
   const helpMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess([BIN, 'compute', '--help'])));
   const nodeMs = median(Array.from({ length: PROCESS_RUNS }, () => timeProcess(['-e', '0'])));
   console.log(
@@ -127,6 +137,11 @@ async function processes(): Promise<void> {
     'gex compute --expiries all --json (bin)',
     gexMs,
     `${times(gexMs, floorMs)} floor  goal < 2×  ${verdict(gexMs < 2 * floorMs)}`,
+  );
+  line(
+    'floor with the CBOE line reader for csv-parse',
+    splitFloorMs,
+    `gex compute is ${times(gexMs, splitFloorMs)} it`,
   );
   line('gex compute --help (bin)', helpMs, `goal < 300 ms  ${verdict(helpMs < 300)}`);
 }
