@@ -1,17 +1,18 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MarketRegimeDocument } from '../../../functions/src/contract/regime';
 import { SIMULATOR_KEYS } from '../../../scripts/lib/dev-env';
 import { adminDb, clearFirestore, historyIds, minute, sim, simulatorUrl } from './harness';
 
 /**
- * The exported `pulse` trigger itself, called through `.run()` in this process: params and
+ * The exported `pulse` trigger itself, called through `.run()` in this process as a `pulse`
+ * instance loads it (FUNCTION_TARGET=pulse: the other triggers are not defined): params and
  * secrets come from the environment exactly as Cloud Functions provides them, Firestore is the
  * emulator, Alpaca the simulator.
  */
 describe('pulse.run() (index.ts wiring, params from the environment)', () => {
   const db = adminDb();
   const t0 = minute(new Date(), 0);
-  let pulse: (typeof import('../../../functions/src/index'))['pulse'];
+  let triggers: typeof import('../../../functions/src/index');
 
   beforeAll(async () => {
     Object.assign(process.env, {
@@ -24,8 +25,13 @@ describe('pulse.run() (index.ts wiring, params from the environment)', () => {
       PULSE_STRIKE_BAND_PCT: '5',
       PULSE_HISTORY_RETENTION_DAYS: '2',
       HEALTH_MAX_AGE_SECONDS: '180',
+      FUNCTION_TARGET: 'pulse',
     });
-    ({ pulse } = await import('../../../functions/src/index'));
+    triggers = await import('../../../functions/src/index');
+  });
+
+  afterAll(() => {
+    delete process.env.FUNCTION_TARGET;
   });
 
   beforeEach(async () => {
@@ -33,7 +39,14 @@ describe('pulse.run() (index.ts wiring, params from the environment)', () => {
     await sim.reset('2025-05-16T14:30:00Z');
   });
 
+  it('defines the pulse alone in a pulse instance', () => {
+    const defined = Object.entries(triggers).filter(([, trigger]) => trigger !== undefined);
+    expect(defined.map(([name]) => name)).toEqual(['pulse']);
+  });
+
   it('computes the configured symbols only and honours the retention param', async () => {
+    const { pulse } = triggers;
+    if (!pulse) throw new Error('pulse is not defined in a pulse instance');
     await pulse.run({ scheduleTime: t0.toISOString() });
     const doc = MarketRegimeDocument.parse((await db.doc('systemStatus/market_regime').get()).data());
     expect(doc.symbols).toEqual(['spy']);
