@@ -1,11 +1,10 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AccountSnapshotDocument } from '../../functions/src/contract/account-snapshot';
 import { DASHBOARD_URL } from '../../scripts/lib/web-build';
 import { formatUsd } from '../../web/src/view/format';
-import { adminDb, clearFirestore, minute, sim, triggerPulse } from '../integration/pulse/harness';
-import { launchChromium, RESULTS_DIR, VIEWPORTS } from './browser';
+import { adminDb, minute, sim, triggerPulse } from '../integration/pulse/harness';
+import { openDashboardTab, VIEWPORTS } from './browser';
 
 /**
  * The signed-in account area in real headless Chromium: the page's own (anonymous) user connects
@@ -19,11 +18,10 @@ const UPDATE_WITHIN_MS = 5_000;
 
 describe('account area (Chromium, Hosting + Auth + Firestore + Functions + Cloud Tasks emulators)', () => {
   const db = adminDb();
-  let browser: Browser;
+  const tab = openDashboardTab(OPEN);
+  const { pageErrors, shoot } = tab;
   let page: Page;
   let uid = '';
-  const pageErrors: string[] = [];
-  const shoot = (name: string) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
   const connectionTitle = () => page.locator('[data-testid="connection-title"]').textContent();
   const message = () => page.locator('[data-testid="connect-message"]').textContent();
   const figure = (key: string) => page.locator(`[data-account-figure="${key}"] .value`).textContent();
@@ -49,17 +47,8 @@ describe('account area (Chromium, Hosting + Auth + Firestore + Functions + Cloud
     await page.keyboard.press('Enter');
   }
 
-  beforeAll(async () => {
-    await clearFirestore();
-    await sim.reset(OPEN);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim.reset();
+  beforeAll(() => {
+    page = tab.page;
   });
 
   it('signs in and shows the account area, not connected, with a labelled form', async () => {

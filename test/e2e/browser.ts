@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { clearFirestore, sim } from '../integration/pulse/harness';
 
 /**
  * Headless Chromium for the end-to-end tests: Debian's `chromium` package (no browser download),
@@ -39,4 +41,45 @@ export async function launchChromium(): Promise<Browser> {
       { cause: error },
     );
   }
+}
+
+/** A desktop-sized dashboard tab shared by the tests of one describe block. */
+export interface DashboardTab {
+  /** The tab (there once the block's set-up has run). */
+  readonly page: Page;
+  /** The errors the page has thrown, in order. */
+  readonly pageErrors: string[];
+  /** Saves a full-page screenshot as test-results/NAME.png. */
+  readonly shoot: (name: string) => Promise<Buffer>;
+}
+
+/**
+ * Registers the describe block's set-up and tear-down: Firestore cleared and the simulator's clock
+ * set to `openAt`, then Chromium with one desktop tab that records page errors; afterwards the
+ * browser closed and the simulator reset.
+ */
+export function openDashboardTab(openAt: string): DashboardTab {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    await clearFirestore();
+    await sim.reset(openAt);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sim.reset();
+  });
+  const tab = {
+    get page(): Page {
+      if (!page) throw new Error('the dashboard tab is opened in beforeAll');
+      return page;
+    },
+    pageErrors,
+    shoot: (name: string) => tab.page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }),
+  };
+  return tab;
 }

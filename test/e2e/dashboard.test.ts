@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MarketRegimeDocument, symbolRegimeOf } from '../../functions/src/contract/regime';
 import { DASHBOARD_URL } from '../../scripts/lib/web-build';
 import { formatMoneyCompact, formatPrice } from '../../web/src/view/format';
-import { adminDb, clearFirestore, minute, sim, triggerPulse } from '../integration/pulse/harness';
-import { launchChromium, RESULTS_DIR, VIEWPORTS } from './browser';
+import { adminDb, minute, sim, triggerPulse } from '../integration/pulse/harness';
+import { openDashboardTab, RESULTS_DIR, VIEWPORTS } from './browser';
 
 /**
  * The dashboard in real headless Chromium, served by the Hosting emulator, reading the Firestore
@@ -19,27 +19,17 @@ const UPDATE_WITHIN_MS = 5_000;
 describe('dashboard (Chromium, Hosting + Firestore + Auth + Functions emulators, simulator)', () => {
   const db = adminDb();
   const t0 = minute(new Date(), 0);
-  let browser: Browser;
+  const tab = openDashboardTab(OPEN);
+  const { pageErrors, shoot } = tab;
   let page: Page;
-  const pageErrors: string[] = [];
 
   async function regime() {
     return MarketRegimeDocument.parse((await db.doc('systemStatus/market_regime').get()).data());
   }
   const spyFigure = (key: string) => page.locator(`[data-symbol="spy"] [data-figure="${key}"] .value`);
-  const shoot = (name: string) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
 
-  beforeAll(async () => {
-    await clearFirestore();
-    await sim.reset(OPEN);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim.reset();
+  beforeAll(() => {
+    page = tab.page;
   });
 
   it('says there is no regime yet before the first pulse', async () => {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { StrategyDocument } from '../../functions/src/contract/strategy-state';
 import { DASHBOARD_URL } from '../../scripts/lib/web-build';
 import { formatFraction } from '../../web/src/view/strategies-view';
-import { adminDb, clearFirestore, minute, sim, triggerPulse } from '../integration/pulse/harness';
-import { launchChromium, RESULTS_DIR, VIEWPORTS } from './browser';
+import { adminDb, minute, sim, triggerPulse } from '../integration/pulse/harness';
+import { openDashboardTab, RESULTS_DIR, VIEWPORTS } from './browser';
 
 /**
  * The Strategies panel and the kill switch in real headless Chromium: the page's user connects
@@ -18,27 +18,18 @@ const UPDATE_WITHIN_MS = 5_000;
 
 describe('strategies panel and kill switch (Chromium, every emulator, simulator)', () => {
   const db = adminDb();
-  let browser: Browser;
+  const tab = openDashboardTab(OPEN);
+  const { pageErrors } = tab;
   let page: Page;
   let uid = '';
-  const pageErrors: string[] = [];
   const card = () => page.locator('[data-strategy="spy-hedge"]');
   const strategy = async () =>
     StrategyDocument.parse((await db.doc(`users/${uid}/strategies/spy-hedge`).get()).data());
   const killSwitch = async () =>
     (await db.doc(`users/${uid}/settings/trading`).get()).get('kill_switch') as unknown;
 
-  beforeAll(async () => {
-    await clearFirestore();
-    await sim.reset(OPEN);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim.reset();
+  beforeAll(() => {
+    page = tab.page;
   });
 
   it('connected, it says there are no strategies, then shows a configured one before it has run', async () => {

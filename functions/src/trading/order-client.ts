@@ -1,6 +1,6 @@
 import { trading } from '@alpacahq/alpaca-trade-api/rest';
 import { readWire } from '../market/read-wire';
-import type { TradingCredentials } from './trading-client';
+import { tradingConfiguration, type TradingCredentials } from './trading-client';
 import { RawOrder, RawOrders, type OrderSubmission } from './order-wire';
 
 /** Settings of one user's order client. */
@@ -29,18 +29,7 @@ export interface OrderClient {
  * SDK only and are never logged.
  */
 export function createOrderClient(config: OrderClientConfig): OrderClient {
-  const auth =
-    'accessToken' in config.credentials
-      ? { accessToken: config.credentials.accessToken }
-      : { keyId: config.credentials.keyId, secret: config.credentials.secretKey };
-  const sdk = new trading.Configuration({
-    ...auth,
-    basePath: config.baseUrl,
-    timeoutMs: config.timeoutMs ?? 5_000,
-    retry: { maxRetries: 1, retryDelayMs: 200, maxDelayMs: 1_000, respectRetryAfter: false },
-    rateLimit: { maxRequests: 200, intervalMs: 60_000 },
-    ...(config.fetchApi ? { fetchApi: config.fetchApi } : {}),
-  });
+  const sdk = tradingConfiguration(config);
   const orders = new trading.OrdersApi(sdk);
   const init = (signal?: AbortSignal) => (signal ? { signal } : undefined);
   return {

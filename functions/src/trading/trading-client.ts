@@ -17,6 +17,38 @@ export interface TradingClientConfig {
   fetchApi?: typeof fetch;
 }
 
+type SdkParameters = NonNullable<ConstructorParameters<typeof trading.Configuration>[0]>;
+
+/**
+ * The SDK configuration of one user's trading calls: an explicit `basePath` (paper, live and the
+ * simulator share one path), the user's credentials (to the SDK only: headers or a bearer token),
+ * a per-attempt deadline, `maxRetries` SDK retries on 5xx / network / 429 (the SDK never retries a
+ * POST) and its own rate limiter (Alpaca limits per account).
+ */
+export function tradingConfiguration(
+  config: TradingClientConfig,
+  middleware: SdkParameters['middleware'] = [],
+): trading.Configuration {
+  const auth =
+    'accessToken' in config.credentials
+      ? { accessToken: config.credentials.accessToken }
+      : { keyId: config.credentials.keyId, secret: config.credentials.secretKey };
+  return new trading.Configuration({
+    ...auth,
+    basePath: config.baseUrl,
+    timeoutMs: config.timeoutMs ?? 5_000,
+    retry: {
+      maxRetries: config.maxRetries ?? 1,
+      retryDelayMs: 200,
+      maxDelayMs: 1_000,
+      respectRetryAfter: false,
+    },
+    rateLimit: { maxRequests: 200, intervalMs: 60_000 },
+    middleware,
+    ...(config.fetchApi ? { fetchApi: config.fetchApi } : {}),
+  });
+}
+
 /** The calls the account sync and the connect check make. Both throw `AlpacaApiError`. */
 export interface TradingClient {
   getAccount(signal?: AbortSignal): Promise<RawAccount>;
@@ -33,31 +65,13 @@ export interface TradingClient {
  */
 export function createTradingClient(config: TradingClientConfig): TradingClient {
   let calls = 0;
-  const auth =
-    'accessToken' in config.credentials
-      ? { accessToken: config.credentials.accessToken }
-      : { keyId: config.credentials.keyId, secret: config.credentials.secretKey };
-  const sdk = new trading.Configuration({
-    ...auth,
-    basePath: config.baseUrl,
-    timeoutMs: config.timeoutMs ?? 5_000,
-    retry: {
-      maxRetries: config.maxRetries ?? 1,
-      retryDelayMs: 200,
-      maxDelayMs: 1_000,
-      respectRetryAfter: false,
+  const count = {
+    pre: () => {
+      calls += 1;
+      return Promise.resolve();
     },
-    rateLimit: { maxRequests: 200, intervalMs: 60_000 },
-    middleware: [
-      {
-        pre: () => {
-          calls += 1;
-          return Promise.resolve();
-        },
-      },
-    ],
-    ...(config.fetchApi ? { fetchApi: config.fetchApi } : {}),
-  });
+  };
+  const sdk = tradingConfiguration(config, [count]);
   const accounts = new trading.AccountsApi(sdk);
   const positions = new trading.PositionsApi(sdk);
   const init = (signal?: AbortSignal) => (signal ? { signal } : undefined);
