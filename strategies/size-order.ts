@@ -8,7 +8,7 @@ export interface OrderCaps {
   maxOrderNotional: Decimal;
   /** Largest |stock position| the order may leave, whole shares (an order that shrinks it is allowed). */
   maxPositionShares: Decimal;
-  /** The account's buying power, USD; caps buys only. */
+  /** The account's buying power, USD; caps buys only (a non-finite one allows no buy). */
   buyingPower: Decimal;
 }
 
@@ -48,8 +48,15 @@ function capShares(input: SizeOrderInput): [string, Decimal][] {
     [`max order notional ${usd(caps.maxOrderNotional)}`, sharesFor(caps.maxOrderNotional, price)],
     [`max position ${caps.maxPositionShares.toString()} shares`, Decimal.max(0, room.floor())],
   ];
-  if (side === 'buy')
-    list.push([`buying power ${usd(caps.buyingPower)}`, sharesFor(caps.buyingPower, price)]);
+  if (side === 'buy') {
+    // A broken account mapping (NaN, ±Infinity) must not buy, nor print as a number.
+    const power = caps.buyingPower;
+    list.push(
+      power.isFinite()
+        ? [`buying power ${usd(power)}`, sharesFor(power, price)]
+        : ['buying power (not a finite number)', new Decimal(0)],
+    );
+  }
   return list;
 }
 

@@ -30,6 +30,15 @@ describe('order sizing caps', () => {
     expect(size('buy', 65, 0, caps({ allocationNotional: '9899.99' })).qty.toString()).toBe('21');
   });
 
+  it('buys nothing on a buying power that is not a finite number, and says so without printing it', () => {
+    for (const power of ['NaN', 'Infinity', '-Infinity']) {
+      const s = size('buy', 65, 0, caps({ buyingPower: power }));
+      expect(s.qty.toString()).toBe('0');
+      expect(s.reasons).toEqual(['trimmed from 65 to 0 shares by buying power (not a finite number)']);
+    }
+    expect(size('sell', 65, 0, caps({ buyingPower: 'NaN' })).qty.toString()).toBe('65');
+  });
+
   it('trims to the per-order notional cap', () => {
     const s = size('sell', 65, 0, caps({ maxOrderNotional: '4500' }));
     expect(s.qty.toString()).toBe('10');
