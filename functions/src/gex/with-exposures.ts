@@ -1,7 +1,7 @@
 import type { GexResult, StrikeProfileRow, SymbolRegime } from '../contract/regime';
 import { Decimal, toMoneyString } from '../num/decimal';
 import { gexPerPct } from './contract-gex';
-import { sumExposures, type ExposureSums, type VolumeGex } from './exposure-sums';
+import { sumExposureColumns, type ExposureSums, type VolumeGex } from './exposure-sums';
 import { strikeString } from './build-regime';
 import { findMajors } from './majors';
 import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
@@ -73,7 +73,7 @@ function withStrikeColumns(profile: readonly StrikeProfileRow[], sums: ExposureS
  * quality counts. The OI figures are left exactly as they were.
  */
 export function withExposures(result: GexResult, chain: NormalizedChain, spot: Decimal): GexResult {
-  const sums = sumExposures([...chain.contracts, ...chain.volumeOnly], spot);
+  const sums = sumExposureColumns([chain.used, chain.tradedOnly], spot);
   const profile = withStrikeColumns(result.profile, sums);
   const vol = volumeStrings(sums.total);
   const pct = volumePctStrings(sums.total, spot);
@@ -86,7 +86,7 @@ export function withExposures(result: GexResult, chain: NormalizedChain, spot: D
       volume_missing: chain.volumeMissing,
       volume_invalid: chain.volumeInvalid,
       exposure_excluded: chain.exposureExcluded,
-      volume_only: chain.volumeOnly.length,
+      volume_only: chain.tradedOnly.length,
     },
     net_gex_vol: vol.net,
     total_call_gex_vol: vol.call,
