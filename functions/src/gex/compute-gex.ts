@@ -1,8 +1,7 @@
 import type { GexResult } from '../contract/regime';
-import { parseDecimal, toMoneyString } from '../num/decimal';
+import { addMoneyStrings, parseDecimal, toMoneyString } from '../num/decimal';
 import { aggregateColumns } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
-import { roundToCents } from './money-totals';
 import {
   DEFAULT_DIVIDEND_YIELD,
   DEFAULT_RISK_FREE_RATE,
@@ -75,12 +74,13 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
   );
   const regime = buildRegime({ input, spot, asOfMs, chain, aggregate, sweep });
   const profile = aggregate.byStrike.map((row) => {
-    const [call, put] = [roundToCents(row.call), roundToCents(row.put)];
+    // Each side rounded to the cent once (toFixed rounds as roundToCents does); net = call + put exactly.
+    const [call, put] = [toMoneyString(row.call), toMoneyString(row.put)];
     return {
       strike: strikeString(row.strike),
-      call_gex: toMoneyString(call),
-      put_gex: toMoneyString(put),
-      net_gex: toMoneyString(call.plus(put)),
+      call_gex: call,
+      put_gex: put,
+      net_gex: addMoneyStrings(call, put),
     };
   });
   const result = { regime, profile, curve: sweep.curve };
