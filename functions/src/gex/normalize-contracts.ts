@@ -262,6 +262,8 @@ export interface NormalizeOptions {
 }
 
 const NO_GREEKS = { delta: null, vanna: null, charm: null } as const;
+/** The volume of the OI-only engine, which reads none. */
+const NO_VOLUME_READ: VolumeReading = { volume: ZERO, state: 'ok' };
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -303,9 +305,10 @@ export function normalizeContracts(
   const symbols = new Set<string>();
   for (const contract of input.contracts) {
     chain.seen++;
-    const result = symbols.has(contract.symbol) ? 'duplicate_symbol' : normalizeOne(contract, ctx);
-    symbols.add(contract.symbol);
-    if (typeof result === 'string' || result.contract.openInterest.isZero()) {
+    // One hash lookup: the set grows unless the symbol was there already.
+    const known = symbols.size === symbols.add(contract.symbol).size;
+    const result = known ? 'duplicate_symbol' : normalizeOne(contract, ctx);
+    if (typeof result === 'string' || result.contract.openInterestNumber === 0) {
       const reason = typeof result === 'string' ? result : 'zero_open_interest';
       chain.skipped[reason] = (chain.skipped[reason] ?? 0) + 1;
       if (typeof result !== 'string') chain.tradedOnly.push(result.contract, result.strike);
@@ -316,7 +319,7 @@ export function normalizeContracts(
     if (used.gammaSource !== 'provider') chain.localGreeks++;
     if (used.gammaSource === 'iv_solved') chain.ivSolved++;
     if (used.volatility === null) chain.zeroGammaExcluded++;
-    if (ctx.exposures) countExposureInputs(chain, volumeOf(contract.volume, ctx), used);
+    if (ctx.exposures) countExposureInputs(chain, result.volume, used);
   }
   return chain;
 }
@@ -410,11 +413,11 @@ function strikeRefOf(strike: Decimal, raw: RawNumber, ctx: ChainContext): Strike
   return ref;
 }
 
-/** One contract → a normalized contract and its strike, or the reason it is skipped. */
+/** One contract → a normalized contract, its strike and volume reading, or the reason it is skipped. */
 function normalizeOne(
   contract: ContractInput,
   ctx: ChainContext,
-): { contract: NormalizedContract; strike: StrikeRef } | string {
+): { contract: NormalizedContract; strike: StrikeRef; volume: VolumeReading } | string {
   if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
   const strikeRef = strikeOf(contract.strike, ctx);
   if (!strikeRef) return 'invalid_strike';
@@ -425,7 +428,8 @@ function normalizeOne(
   if (openInterest === undefined)
     ctx.openInterests.set(contract.openInterest, (openInterest = checkOpenInterest(contract.openInterest)));
   // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
-  const volume = ctx.exposures ? volumeOf(contract.volume, ctx).volume : ZERO;
+  const reading = ctx.exposures ? volumeOf(contract.volume, ctx) : NO_VOLUME_READ;
+  const volume = reading.volume;
   const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
   if (volumeOnly) openInterest = NO_OPEN_INTEREST;
   if (typeof openInterest === 'string') return openInterest;
@@ -467,5 +471,5 @@ function normalizeOne(
     vanna,
     charm,
   };
-  return { contract: normalized, strike: strikeRef };
+  return { contract: normalized, strike: strikeRef, volume: reading };
 }
