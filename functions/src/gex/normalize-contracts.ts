@@ -77,24 +77,36 @@ export class ContractColumns {
   readonly expiry: string[] = [];
   readonly bucket: ExpiryBucketName[] = [];
   readonly openInterest: Decimal[] = [];
-  readonly openInterestNumber: number[] = [];
   readonly gamma: Decimal[] = [];
   readonly gammaSource: GammaSource[] = [];
-  readonly years: number[] = [];
-  /** Annualized volatility; NaN when none is known. */
-  readonly volatility: number[] = [];
   readonly volume: Decimal[] = [];
+  // The numbers in typed arrays: float64 from the first entry on (a plain array that starts with
+  // small integers changes its element kind later, and code optimized for the first kind deopts).
+  readonly openInterestNumber: Float64Array;
+  readonly years: Float64Array;
+  /** Annualized volatility; NaN when none is known. */
+  readonly volatility: Float64Array;
   /** Per-share greeks of delta; NaN when unknown. */
-  readonly delta: number[] = [];
-  readonly vanna: number[] = [];
-  readonly charm: number[] = [];
+  readonly delta: Float64Array;
+  readonly vanna: Float64Array;
+  readonly charm: Float64Array;
+
+  /** Room for `capacity` contracts. */
+  constructor(readonly capacity: number) {
+    this.openInterestNumber = new Float64Array(capacity);
+    this.years = new Float64Array(capacity);
+    this.volatility = new Float64Array(capacity);
+    this.delta = new Float64Array(capacity);
+    this.vanna = new Float64Array(capacity);
+    this.charm = new Float64Array(capacity);
+  }
 
   /**
    * Columns of existing contract objects; strikes with the same key share one {@link StrikeRef}
    * (the first contract's strike).
    */
   static of(contracts: readonly NormalizedContract[]): ContractColumns {
-    const columns = new ContractColumns();
+    const columns = new ContractColumns(contracts.length);
     const strikes = new Map<string, StrikeRef>();
     for (const c of contracts) {
       let ref = strikes.get(c.strikeKey);
@@ -107,24 +119,29 @@ export class ContractColumns {
     return columns;
   }
 
-  /** Appends a contract at the strike `ref` (which must carry the contract's strike value). */
+  /**
+   * Appends a contract at the strike `ref` (which must carry the contract's strike value).
+   * @throws RangeError beyond the capacity.
+   */
   push(c: NormalizedContract, ref: StrikeRef): void {
+    const i = this.length;
+    if (i >= this.capacity) throw new RangeError(`contract columns are full (${this.capacity})`);
     this.symbol.push(c.symbol);
     this.side.push(c.side);
     this.strike.push(ref);
     this.expiry.push(c.expiry);
     this.bucket.push(c.bucket);
     this.openInterest.push(c.openInterest);
-    this.openInterestNumber.push(c.openInterestNumber);
     this.gamma.push(c.gamma);
     this.gammaSource.push(c.gammaSource);
-    this.years.push(c.years);
-    this.volatility.push(c.volatility ?? Number.NaN);
     this.volume.push(c.volume);
-    this.delta.push(c.delta ?? Number.NaN);
-    this.vanna.push(c.vanna ?? Number.NaN);
-    this.charm.push(c.charm ?? Number.NaN);
-    this.length++;
+    this.openInterestNumber[i] = c.openInterestNumber;
+    this.years[i] = c.years;
+    this.volatility[i] = c.volatility ?? Number.NaN;
+    this.delta[i] = c.delta ?? Number.NaN;
+    this.vanna[i] = c.vanna ?? Number.NaN;
+    this.charm[i] = c.charm ?? Number.NaN;
+    this.length = i + 1;
   }
 
   /** The contracts as objects, in order. */
@@ -185,8 +202,8 @@ export interface NormalizedChain {
 
 /** A {@link NormalizedChain} whose contract objects are built only when read. */
 class Chain implements NormalizedChain {
-  readonly used = new ContractColumns();
-  readonly tradedOnly = new ContractColumns();
+  readonly used: ContractColumns;
+  readonly tradedOnly: ContractColumns;
   seen = 0;
   skipped: Record<string, number> = {};
   localGreeks = 0;
@@ -197,6 +214,12 @@ class Chain implements NormalizedChain {
   exposureExcluded = 0;
   private usedObjects: NormalizedContract[] | undefined;
   private tradedOnlyObjects: NormalizedContract[] | undefined;
+
+  /** Room for `capacity` contracts of each kind. */
+  constructor(capacity: number) {
+    this.used = new ContractColumns(capacity);
+    this.tradedOnly = new ContractColumns(capacity);
+  }
 
   get contracts(): NormalizedContract[] {
     return (this.usedObjects ??= this.used.toContracts());
@@ -301,7 +324,7 @@ export function normalizeContracts(
       return gamma;
     },
   };
-  const chain = new Chain();
+  const chain = new Chain(input.contracts.length);
   const symbols = new Set<string>();
   for (const contract of input.contracts) {
     chain.seen++;
