@@ -15,12 +15,19 @@ export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
  */
 const AM_SETTLED_ROOTS: ReadonlySet<string> = new Set(['SPX', 'NDX', 'RUT']);
 const ROOT_RE = /^([A-Z]+)\d{6}[CP]\d{8}$/;
+/** Characters after the root in a symbol ROOT_RE matches (date, side, strike). */
+const SYMBOL_TAIL = 15;
+/** Lengths of the AM-settled roots: a symbol of another length cannot have one (no regex run). */
+const AM_SETTLED_ROOT_LENGTHS: ReadonlySet<number> = new Set(
+  [...AM_SETTLED_ROOTS].map((root) => root.length),
+);
 
 /**
  * The contract with `settlesAt` at 09:30 New York on its expiry date when its root is AM-settled;
  * `cache` holds that instant per expiry date across calls.
  */
 export function withSettlement(contract: ContractInput, cache = new Map<string, string>()): ContractInput {
+  if (!AM_SETTLED_ROOT_LENGTHS.has(contract.symbol.length - SYMBOL_TAIL)) return contract;
   const root = ROOT_RE.exec(contract.symbol)?.[1];
   if (root === undefined || !AM_SETTLED_ROOTS.has(root)) return contract;
   let settlesAt = cache.get(contract.expiry);

@@ -209,7 +209,8 @@ function parseRow({ cells, line }: Row, sink: RowSink): void {
   const text = cells[0] ?? '';
   let expiry = sink.expiries.get(text);
   if (expiry === undefined) sink.expiries.set(text, (expiry = parseExpiry(text, line)));
-  const strike = (cells[STRIKE] ?? '').replace(/,/g, '');
+  const printed = cells[STRIKE] ?? '';
+  const strike = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   const row = { cells, expiry, strike, line };
   sink.contracts.push(side(row, 1, 'call', sink.roots), side(row, 12, 'put', sink.roots));
 }
@@ -224,19 +225,19 @@ function side(
   const root = SYMBOL_RE.exec(symbol)?.[1];
   if (root === undefined) throw new CboeParseError(`bad ${kind} symbol "${symbol}"`, line);
   roots.add(root);
-  const cell = (offset: number) => cells[at + offset] ?? '';
+  // The row has every column (checked by parseRow): no cell is missing.
   return {
     symbol,
     side: kind,
     strike,
     expiry,
-    openInterest: cell(SIDE.openInterest),
-    gamma: cell(SIDE.gamma),
-    impliedVolatility: cell(SIDE.iv),
-    bid: cell(SIDE.bid),
-    ask: cell(SIDE.ask),
-    volume: cell(SIDE.volume),
-    delta: cell(SIDE.delta),
+    openInterest: cells[at + SIDE.openInterest],
+    gamma: cells[at + SIDE.gamma],
+    impliedVolatility: cells[at + SIDE.iv],
+    bid: cells[at + SIDE.bid],
+    ask: cells[at + SIDE.ask],
+    volume: cells[at + SIDE.volume],
+    delta: cells[at + SIDE.delta],
   };
 }
 

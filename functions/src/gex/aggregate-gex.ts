@@ -1,7 +1,13 @@
 import { Decimal, ZERO } from '../num/decimal';
 import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
-import { compareStrikes, type ExpiryBucketName, type NormalizedContract } from './normalize-contracts';
+import {
+  compareStrikes,
+  ContractColumns,
+  type ExpiryBucketName,
+  type NormalizedContract,
+  type StrikeRef,
+} from './normalize-contracts';
 
 /** Call and put GEX in USD per $1 move (calls ≥ 0, puts ≤ 0) and how many contracts entered. */
 export interface SideTotals {
@@ -34,8 +40,8 @@ interface Accumulator {
 
 const empty = (): Accumulator => ({ call: new ExactSum(), put: new ExactSum(), count: 0 });
 
-function add(acc: Accumulator, contract: NormalizedContract): void {
-  (contract.side === 'call' ? acc.call : acc.put).addProduct(contract.gamma, contract.openInterest);
+function add(acc: Accumulator, call: boolean, gamma: Decimal, openInterest: Decimal): void {
+  (call ? acc.call : acc.put).addProduct(gamma, openInterest);
   acc.count++;
 }
 
@@ -46,20 +52,33 @@ function add(acc: Accumulator, contract: NormalizedContract): void {
  * value as summing {@link contractGexPerDollar} per contract in Decimal, without a Decimal per term.
  */
 export function aggregateGex(contracts: readonly NormalizedContract[], spot: Decimal): GexAggregate {
-  const strikes = new Map<string, Accumulator & { strike: Decimal; strikeNumber: number }>();
+  return aggregateColumns(ContractColumns.of(contracts), spot);
+}
+
+/** {@link aggregateGex} of contracts held as columns (per-strike sums by {@link StrikeRef} index). */
+export function aggregateColumns(contracts: ContractColumns, spot: Decimal): GexAggregate {
+  const strikes: (Accumulator & { strike: Decimal; strikeNumber: number })[] = [];
   const buckets: Record<ExpiryBucketName, Accumulator> = {
     zero_dte: empty(),
     one_dte: empty(),
     other: empty(),
   };
-  for (const contract of contracts) {
-    let row = strikes.get(contract.strikeKey);
-    if (!row) {
-      const { strike, strikeNumber } = contract;
-      strikes.set(contract.strikeKey, (row = { ...empty(), strike, strikeNumber }));
-    }
-    add(row, contract);
-    add(buckets[contract.bucket], contract);
+  const {
+    side,
+    strike: strikeRefs,
+    gamma: gammas,
+    openInterest: openInterests,
+    bucket: bucketNames,
+  } = contracts;
+  for (let i = 0; i < contracts.length; i++) {
+    const ref = strikeRefs[i] as StrikeRef;
+    let row = strikes[ref.index];
+    if (!row) strikes[ref.index] = row = { ...empty(), strike: ref.strike, strikeNumber: ref.strikeNumber };
+    const call = side[i] === 'call';
+    const gamma = gammas[i] as Decimal;
+    const openInterest = openInterests[i] as Decimal;
+    add(row, call, gamma, openInterest);
+    add(buckets[bucketNames[i] as ExpiryBucketName], call, gamma, openInterest);
   }
   const factor = CONTRACT_MULTIPLIER.times(spot);
   const scale = (acc: Accumulator): SideTotals => ({
@@ -72,7 +91,8 @@ export function aggregateGex(contracts: readonly NormalizedContract[], spot: Dec
     one_dte: scale(buckets.one_dte),
     other: scale(buckets.other),
   };
-  const byStrike = [...strikes.values()]
+  const byStrike = strikes
+    .filter((row) => row !== undefined)
     .sort(compareStrikes)
     .map((row) => ({ strike: row.strike, ...scale(row) }));
   const total = Object.values(byBucket).reduce(

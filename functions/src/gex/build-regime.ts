@@ -56,7 +56,7 @@ export function buildRegime({ input, spot, asOfMs, chain, aggregate, sweep }: Re
     as_of: new Date(asOfMs).toISOString(),
     quality: {
       contracts_seen: chain.seen,
-      contracts_used: chain.contracts.length,
+      contracts_used: chain.used.length,
       skipped: chain.skipped,
       local_greeks: chain.localGreeks,
       iv_solved: chain.ivSolved,

@@ -1,17 +1,17 @@
 import type { GexResult } from '../contract/regime';
-import { parseDecimal, toMoneyString } from '../num/decimal';
-import { aggregateGex } from './aggregate-gex';
+import { addMoneyStrings, parseDecimal, toMoneyString } from '../num/decimal';
+import { aggregateColumns } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
-import { roundToCents } from './money-totals';
 import {
   DEFAULT_DIVIDEND_YIELD,
   DEFAULT_RISK_FREE_RATE,
   normalizeContracts,
   type NormalizedChain,
+  type StrikeRef,
 } from './normalize-contracts';
-import type { ChainInput } from './types';
+import type { ChainInput, OptionSide } from './types';
 import { withExposures } from './with-exposures';
-import { sweepZeroGamma, type SweepContract } from './zero-gamma';
+import { type SweepContract, SweepTerms, sweepZeroGammaTerms } from './zero-gamma';
 
 /** A chain the engine cannot compute at all: unusable spot or as-of time, or no usable contract. */
 export class GexInputError extends Error {
@@ -56,45 +56,66 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
     throw new GexInputError(`as-of is not an instant: ${input.asOf}`, input.underlying, 'asOf');
   const exposures = options.exposures ?? true;
   const chain = normalizeContracts(input, spot, asOfMs, { exposures });
-  if (chain.contracts.length === 0) {
+  if (chain.used.length === 0) {
     throw new GexInputError(
       `no usable contracts among ${chain.seen} (skipped: ${JSON.stringify(chain.skipped)})`,
       input.underlying,
       'contracts',
     );
   }
-  const aggregate = aggregateGex(chain.contracts, spot);
-  const sweep = sweepZeroGamma({
-    contracts: sweepContracts(chain),
-    spot: spot.toNumber(),
-    rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
-    dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
-  });
+  const aggregate = aggregateColumns(chain.used, spot);
+  const sweep = sweepZeroGammaTerms(
+    sweepTermsOf(
+      chain,
+      input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
+      input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
+    ),
+    { spot: spot.toNumber() },
+  );
   const regime = buildRegime({ input, spot, asOfMs, chain, aggregate, sweep });
   const profile = aggregate.byStrike.map((row) => {
-    const [call, put] = [roundToCents(row.call), roundToCents(row.put)];
+    // Each side rounded to the cent once (toFixed rounds as roundToCents does); net = call + put exactly.
+    const [call, put] = [toMoneyString(row.call), toMoneyString(row.put)];
     return {
       strike: strikeString(row.strike),
-      call_gex: toMoneyString(call),
-      put_gex: toMoneyString(put),
-      net_gex: toMoneyString(call.plus(put)),
+      call_gex: call,
+      put_gex: put,
+      net_gex: addMoneyStrings(call, put),
     };
   });
   const result = { regime, profile, curve: sweep.curve };
   return exposures ? withExposures(result, chain, spot) : result;
 }
 
+/**
+ * The zero-gamma sweep's terms of the contracts it can re-price (those with a known volatility),
+ * straight from the chain's columns: the terms of {@link sweepContracts}, without an object each.
+ */
+function sweepTermsOf(chain: NormalizedChain, rate: number, dividendYield: number): SweepTerms {
+  const { side, strike, openInterestNumber, years, volatility } = chain.used;
+  const terms = new SweepTerms(chain.used.length, rate, dividendYield);
+  for (let i = 0; i < chain.used.length; i++) {
+    const vol = volatility[i] as number;
+    if (Number.isNaN(vol)) continue;
+    const strikeNumber = (strike[i] as StrikeRef).strikeNumber;
+    terms.add(side[i] as OptionSide, strikeNumber, openInterestNumber[i] as number, years[i] as number, vol);
+  }
+  return terms;
+}
+
 /** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
 export function sweepContracts(chain: NormalizedChain): SweepContract[] {
+  const { side, strike, openInterestNumber, years, volatility } = chain.used;
   const out: SweepContract[] = [];
-  for (const c of chain.contracts) {
-    if (c.volatility === null) continue;
+  for (let i = 0; i < chain.used.length; i++) {
+    const vol = volatility[i] as number;
+    if (Number.isNaN(vol)) continue;
     out.push({
-      side: c.side,
-      strike: c.strikeNumber,
-      openInterest: c.openInterestNumber,
-      years: c.years,
-      volatility: c.volatility,
+      side: side[i] as OptionSide,
+      strike: (strike[i] as StrikeRef).strikeNumber,
+      openInterest: openInterestNumber[i] as number,
+      years: years[i] as number,
+      volatility: vol,
     });
   }
   return out;

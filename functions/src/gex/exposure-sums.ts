@@ -1,7 +1,13 @@
 import { Decimal, ZERO } from '../num/decimal';
 import { ExactSum } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
-import { compareStrikes, type ExpiryBucketName, type NormalizedContract } from './normalize-contracts';
+import {
+  compareStrikes,
+  ContractColumns,
+  type ExpiryBucketName,
+  type NormalizedContract,
+  type StrikeRef,
+} from './normalize-contracts';
 
 /**
  * Dealer exposures beyond open-interest GEX from the normalized contracts: volume GEX and the
@@ -59,7 +65,7 @@ interface Row {
   charm: number;
 }
 
-const emptyRow = ({ strike, strikeNumber }: NormalizedContract): Row => ({
+const emptyRow = ({ strike, strikeNumber }: StrikeRef): Row => ({
   strike,
   strikeNumber,
   callVol: new ExactSum(),
@@ -69,6 +75,40 @@ const emptyRow = ({ strike, strikeNumber }: NormalizedContract): Row => ({
   charm: 0,
 });
 
+/** Adds each contract of `c` to its strike's row (created on first use) and its bucket. */
+function addColumns(
+  c: ContractColumns,
+  strikes: Row[],
+  buckets: Record<ExpiryBucketName, { call: ExactSum; put: ExactSum }>,
+): void {
+  for (let i = 0; i < c.length; i++) {
+    const ref = c.strike[i] as StrikeRef;
+    let row = strikes[ref.index];
+    if (!row) strikes[ref.index] = row = emptyRow(ref);
+    const gamma = c.gamma[i] as Decimal;
+    const volume = c.volume[i] as Decimal;
+    const call = c.side[i] === 'call';
+    if (!volume.isZero() && !gamma.isZero()) {
+      const bucket = buckets[c.bucket[i] as ExpiryBucketName];
+      if (call) {
+        row.callVol.addProduct(gamma, volume);
+        bucket.call.addProduct(gamma, volume);
+      } else {
+        row.putVol.addProduct(gamma, volume);
+        bucket.put.addProduct(gamma, volume);
+      }
+    }
+    // An unknown greek (NaN) adds nothing (counted in quality.exposure_excluded).
+    const weight = (call ? 1 : -1) * (c.openInterestNumber[i] as number);
+    const delta = c.delta[i] as number;
+    const vanna = c.vanna[i] as number;
+    const charm = c.charm[i] as number;
+    if (!Number.isNaN(delta)) row.delta += delta * weight;
+    if (!Number.isNaN(vanna)) row.vanna += vanna * weight;
+    if (!Number.isNaN(charm)) row.charm += charm * weight;
+  }
+}
+
 /**
  * Sums volume GEX (`gamma × volume × 100 × spot`, puts negative; USD per $1 move) by strike and by
  * bucket, and dollar delta, vanna (per 1 vol point) and charm (per day) exposure by strike, all with
@@ -76,43 +116,36 @@ const emptyRow = ({ strike, strikeNumber }: NormalizedContract): Row => ({
  * once (`100 × spot`, `× 0.01` for vanna, `÷ 365` for charm). Totals are the sums over strikes.
  */
 export function sumExposures(contracts: readonly NormalizedContract[], spot: Decimal): ExposureSums {
-  const strikes = new Map<string, Row>();
+  return sumExposureColumns([ContractColumns.of(contracts)], spot);
+}
+
+/**
+ * {@link sumExposures} of contracts held as columns, over several column sets in turn (e.g. a
+ * chain's used and traded-only contracts) whose {@link StrikeRef}s index one set of strikes.
+ */
+export function sumExposureColumns(parts: readonly ContractColumns[], spot: Decimal): ExposureSums {
+  const strikes: Row[] = [];
   const side = () => ({ call: new ExactSum(), put: new ExactSum() });
   const buckets: Record<ExpiryBucketName, { call: ExactSum; put: ExactSum }> = {
     zero_dte: side(),
     one_dte: side(),
     other: side(),
   };
-  for (const c of contracts) {
-    let row = strikes.get(c.strikeKey);
-    if (!row) strikes.set(c.strikeKey, (row = emptyRow(c)));
-    if (!c.volume.isZero() && !c.gamma.isZero()) {
-      const bucket = buckets[c.bucket];
-      if (c.side === 'call') {
-        row.callVol.addProduct(c.gamma, c.volume);
-        bucket.call.addProduct(c.gamma, c.volume);
-      } else {
-        row.putVol.addProduct(c.gamma, c.volume);
-        bucket.put.addProduct(c.gamma, c.volume);
-      }
-    }
-    // An unknown greek adds nothing (counted in quality.exposure_excluded).
-    const weight = (c.side === 'call' ? 1 : -1) * c.openInterestNumber;
-    if (c.delta !== null) row.delta += c.delta * weight;
-    if (c.vanna !== null) row.vanna += c.vanna * weight;
-    if (c.charm !== null) row.charm += c.charm * weight;
-  }
+  for (const part of parts) addColumns(part, strikes, buckets);
   const dollar = CONTRACT_MULTIPLIER.times(spot);
   const perPoint = dollar.times(ONE_POINT);
   const perDay = dollar.dividedBy(DAYS_PER_YEAR);
-  const byStrike = [...strikes.values()].sort(compareStrikes).map((row) => ({
-    strike: row.strike,
-    call: row.callVol.toDecimal().times(dollar),
-    put: row.putVol.toDecimal().times(dollar).negated(),
-    delta: new Decimal(row.delta).times(dollar),
-    vanna: new Decimal(row.vanna).times(perPoint),
-    charm: new Decimal(row.charm).times(perDay),
-  }));
+  const byStrike = strikes
+    .filter((row) => row !== undefined)
+    .sort(compareStrikes)
+    .map((row) => ({
+      strike: row.strike,
+      call: row.callVol.toDecimal().times(dollar),
+      put: row.putVol.toDecimal().times(dollar).negated(),
+      delta: new Decimal(row.delta).times(dollar),
+      vanna: new Decimal(row.vanna).times(perPoint),
+      charm: new Decimal(row.charm).times(perDay),
+    }));
   const scaleBucket = (b: { call: ExactSum; put: ExactSum }): VolumeGex => ({
     call: b.call.toDecimal().times(dollar),
     put: b.put.toDecimal().times(dollar).negated(),

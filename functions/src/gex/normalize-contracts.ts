@@ -50,9 +50,134 @@ export interface NormalizedContract {
   charm: number | null;
 }
 
+/**
+ * A strike as the sums key it: one instance per distinct strike value of a chain, shared by every
+ * contract at that strike.
+ */
+export interface StrikeRef {
+  strike: Decimal;
+  /** Canonical strike text (`590`, `4505.5`). */
+  strikeKey: string;
+  strikeNumber: number;
+  /** Dense index of the strike within its chain: the slot of its per-strike sums. */
+  index: number;
+}
+
+/**
+ * Normalized contracts as columns: entry i of every array describes contract i. The engine's sums
+ * and sweep read these directly, so a chain keeps a few large arrays alive rather than an object
+ * (and its boxed numbers) per contract; {@link ContractColumns.toContracts} builds the
+ * {@link NormalizedContract} objects on request. A missing volatility or greek is NaN here.
+ */
+export class ContractColumns {
+  length = 0;
+  readonly symbol: string[] = [];
+  readonly side: OptionSide[] = [];
+  readonly strike: StrikeRef[] = [];
+  readonly expiry: string[] = [];
+  readonly bucket: ExpiryBucketName[] = [];
+  readonly openInterest: Decimal[] = [];
+  readonly gamma: Decimal[] = [];
+  readonly gammaSource: GammaSource[] = [];
+  readonly volume: Decimal[] = [];
+  // The numbers in typed arrays: float64 from the first entry on (a plain array that starts with
+  // small integers changes its element kind later, and code optimized for the first kind deopts).
+  readonly openInterestNumber: Float64Array;
+  readonly years: Float64Array;
+  /** Annualized volatility; NaN when none is known. */
+  readonly volatility: Float64Array;
+  /** Per-share greeks of delta; NaN when unknown. */
+  readonly delta: Float64Array;
+  readonly vanna: Float64Array;
+  readonly charm: Float64Array;
+
+  /** Room for `capacity` contracts. */
+  constructor(readonly capacity: number) {
+    this.openInterestNumber = new Float64Array(capacity);
+    this.years = new Float64Array(capacity);
+    this.volatility = new Float64Array(capacity);
+    this.delta = new Float64Array(capacity);
+    this.vanna = new Float64Array(capacity);
+    this.charm = new Float64Array(capacity);
+  }
+
+  /**
+   * Columns of existing contract objects; strikes with the same key share one {@link StrikeRef}
+   * (the first contract's strike).
+   */
+  static of(contracts: readonly NormalizedContract[]): ContractColumns {
+    const columns = new ContractColumns(contracts.length);
+    const strikes = new Map<string, StrikeRef>();
+    for (const c of contracts) {
+      let ref = strikes.get(c.strikeKey);
+      if (!ref) {
+        ref = { strike: c.strike, strikeKey: c.strikeKey, strikeNumber: c.strikeNumber, index: strikes.size };
+        strikes.set(c.strikeKey, ref);
+      }
+      columns.push(c, ref);
+    }
+    return columns;
+  }
+
+  /**
+   * Appends a contract at the strike `ref` (which must carry the contract's strike value).
+   * @throws RangeError beyond the capacity.
+   */
+  push(c: NormalizedContract, ref: StrikeRef): void {
+    const i = this.length;
+    if (i >= this.capacity) throw new RangeError(`contract columns are full (${this.capacity})`);
+    this.symbol.push(c.symbol);
+    this.side.push(c.side);
+    this.strike.push(ref);
+    this.expiry.push(c.expiry);
+    this.bucket.push(c.bucket);
+    this.openInterest.push(c.openInterest);
+    this.gamma.push(c.gamma);
+    this.gammaSource.push(c.gammaSource);
+    this.volume.push(c.volume);
+    this.openInterestNumber[i] = c.openInterestNumber;
+    this.years[i] = c.years;
+    this.volatility[i] = c.volatility ?? Number.NaN;
+    this.delta[i] = c.delta ?? Number.NaN;
+    this.vanna[i] = c.vanna ?? Number.NaN;
+    this.charm[i] = c.charm ?? Number.NaN;
+    this.length = i + 1;
+  }
+
+  /** The contracts as objects, in order. */
+  toContracts(): NormalizedContract[] {
+    const orNull = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
+    return Array.from({ length: this.length }, (_, i): NormalizedContract => {
+      const ref = this.strike[i] as StrikeRef;
+      return {
+        symbol: this.symbol[i] as string,
+        side: this.side[i] as OptionSide,
+        strike: ref.strike,
+        strikeKey: ref.strikeKey,
+        strikeNumber: ref.strikeNumber,
+        expiry: this.expiry[i] as string,
+        bucket: this.bucket[i] as ExpiryBucketName,
+        openInterest: this.openInterest[i] as Decimal,
+        openInterestNumber: this.openInterestNumber[i] as number,
+        gamma: this.gamma[i] as Decimal,
+        gammaSource: this.gammaSource[i] as GammaSource,
+        years: this.years[i] as number,
+        volatility: orNull(this.volatility[i]),
+        volume: this.volume[i] as Decimal,
+        delta: orNull(this.delta[i]),
+        vanna: orNull(this.vanna[i]),
+        charm: orNull(this.charm[i]),
+      };
+    });
+  }
+}
+
 /** The validated chain and what validation saw. */
 export interface NormalizedChain {
-  contracts: NormalizedContract[];
+  /** The used contracts as columns (the engine reads these). */
+  used: ContractColumns;
+  /** The used contracts as objects, built from {@link NormalizedChain.used} on first read. */
+  readonly contracts: NormalizedContract[];
   seen: number;
   /** Skipped contracts by reason. */
   skipped: Record<string, number>;
@@ -70,7 +195,39 @@ export interface NormalizedChain {
    * Contracts with zero open interest that traded today (volume > 0, gamma known): they enter the
    * volume GEX only, and stay counted as skipped `zero_open_interest` for the OI figures.
    */
-  volumeOnly: NormalizedContract[];
+  tradedOnly: ContractColumns;
+  /** {@link NormalizedChain.tradedOnly} as objects, built on first read. */
+  readonly volumeOnly: NormalizedContract[];
+}
+
+/** A {@link NormalizedChain} whose contract objects are built only when read. */
+class Chain implements NormalizedChain {
+  readonly used: ContractColumns;
+  readonly tradedOnly: ContractColumns;
+  seen = 0;
+  skipped: Record<string, number> = {};
+  localGreeks = 0;
+  ivSolved = 0;
+  zeroGammaExcluded = 0;
+  volumeMissing = 0;
+  volumeInvalid = 0;
+  exposureExcluded = 0;
+  private usedObjects: NormalizedContract[] | undefined;
+  private tradedOnlyObjects: NormalizedContract[] | undefined;
+
+  /** Room for `capacity` contracts of each kind. */
+  constructor(capacity: number) {
+    this.used = new ContractColumns(capacity);
+    this.tradedOnly = new ContractColumns(capacity);
+  }
+
+  get contracts(): NormalizedContract[] {
+    return (this.usedObjects ??= this.used.toContracts());
+  }
+
+  get volumeOnly(): NormalizedContract[] {
+    return (this.tradedOnlyObjects ??= this.tradedOnly.toContracts());
+  }
 }
 
 interface ChainContext {
@@ -90,7 +247,9 @@ interface ChainContext {
   gammas: Map<RawNumber, Decimal | null>;
   openInterests: Map<RawNumber, OpenInterest | string>;
   /** Strikes by their raw text: a chain repeats each strike once per expiry and side. */
-  strikes: Map<RawNumber, ParsedStrike | null>;
+  strikes: Map<RawNumber, StrikeRef | null>;
+  /** The one {@link StrikeRef} of each strike value, by its canonical text. */
+  strikeKeys: Map<string, StrikeRef>;
   /** Volume readings by raw text (most are a handful of small integers). */
   volumes: Map<RawNumber, VolumeReading>;
   /** {@link resolveGamma}'s parser, through `gammas`. */
@@ -104,13 +263,6 @@ interface OpenInterest {
 }
 
 const NO_OPEN_INTEREST: OpenInterest = { value: ZERO, number: 0 };
-
-interface ParsedStrike {
-  strike: Decimal;
-  strikeKey: string;
-  /** The strike as a float64 model input. */
-  strikeNumber: number;
-}
 
 /**
  * Orders rows by strike: by the float64 strikes, which never invert the order of the exact ones
@@ -133,6 +285,8 @@ export interface NormalizeOptions {
 }
 
 const NO_GREEKS = { delta: null, vanna: null, charm: null } as const;
+/** The volume of the OI-only engine, which reads none. */
+const NO_VOLUME_READ: VolumeReading = { volume: ZERO, state: 'ok' };
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -162,6 +316,7 @@ export function normalizeContracts(
     gammas: new Map(),
     openInterests: new Map(),
     strikes: new Map(),
+    strikeKeys: new Map(),
     volumes: new Map(),
     parseGamma: (raw) => {
       let gamma = ctx.gammas.get(raw);
@@ -169,34 +324,25 @@ export function normalizeContracts(
       return gamma;
     },
   };
-  const chain: NormalizedChain = {
-    contracts: [],
-    seen: 0,
-    skipped: {},
-    localGreeks: 0,
-    ivSolved: 0,
-    zeroGammaExcluded: 0,
-    volumeMissing: 0,
-    volumeInvalid: 0,
-    exposureExcluded: 0,
-    volumeOnly: [],
-  };
+  const chain = new Chain(input.contracts.length);
   const symbols = new Set<string>();
   for (const contract of input.contracts) {
     chain.seen++;
-    const result = symbols.has(contract.symbol) ? 'duplicate_symbol' : normalizeOne(contract, ctx);
-    symbols.add(contract.symbol);
-    if (typeof result === 'string' || result.openInterest.isZero()) {
+    // One hash lookup: the set grows unless the symbol was there already.
+    const known = symbols.size === symbols.add(contract.symbol).size;
+    const result = known ? 'duplicate_symbol' : normalizeOne(contract, ctx);
+    if (typeof result === 'string' || result.contract.openInterestNumber === 0) {
       const reason = typeof result === 'string' ? result : 'zero_open_interest';
       chain.skipped[reason] = (chain.skipped[reason] ?? 0) + 1;
-      if (typeof result !== 'string') chain.volumeOnly.push(result);
+      if (typeof result !== 'string') chain.tradedOnly.push(result.contract, result.strike);
       continue;
     }
-    chain.contracts.push(result);
-    if (result.gammaSource !== 'provider') chain.localGreeks++;
-    if (result.gammaSource === 'iv_solved') chain.ivSolved++;
-    if (result.volatility === null) chain.zeroGammaExcluded++;
-    if (ctx.exposures) countExposureInputs(chain, volumeOf(contract.volume, ctx), result);
+    const used = result.contract;
+    chain.used.push(used, result.strike);
+    if (used.gammaSource !== 'provider') chain.localGreeks++;
+    if (used.gammaSource === 'iv_solved') chain.ivSolved++;
+    if (used.volatility === null) chain.zeroGammaExcluded++;
+    if (ctx.exposures) countExposureInputs(chain, result.volume, used);
   }
   return chain;
 }
@@ -265,33 +411,48 @@ function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invali
   return yearsToExpiry(ctx.asOfMs, closeMs) ?? 'expired';
 }
 
-/** A strike > 0 (cached per chain by its raw text), or null when it is not one. */
-function strikeOf(raw: RawNumber, ctx: ChainContext): ParsedStrike | null {
+/**
+ * A strike > 0 (cached per chain by its raw text; texts of the same value, `590` and `590.00`,
+ * share one {@link StrikeRef}), or null when it is not one.
+ */
+function strikeOf(raw: RawNumber, ctx: ChainContext): StrikeRef | null {
   let parsed = ctx.strikes.get(raw);
   if (parsed === undefined) {
     const strike = parseDecimal(raw);
-    parsed =
-      strike && strike.gt(0)
-        ? { strike, strikeKey: strike.toString(), strikeNumber: parseModelNumber(raw) ?? strike.toNumber() }
-        : null;
+    parsed = strike && strike.gt(0) ? strikeRefOf(strike, raw, ctx) : null;
     ctx.strikes.set(raw, parsed);
   }
   return parsed;
 }
 
-/** One contract → a normalized contract, or the reason it is skipped. */
-function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedContract | string {
+function strikeRefOf(strike: Decimal, raw: RawNumber, ctx: ChainContext): StrikeRef {
+  const strikeKey = strike.toString();
+  let ref = ctx.strikeKeys.get(strikeKey);
+  if (!ref) {
+    const strikeNumber = parseModelNumber(raw) ?? strike.toNumber();
+    ref = { strike, strikeKey, strikeNumber, index: ctx.strikeKeys.size };
+    ctx.strikeKeys.set(strikeKey, ref);
+  }
+  return ref;
+}
+
+/** One contract → a normalized contract, its strike and volume reading, or the reason it is skipped. */
+function normalizeOne(
+  contract: ContractInput,
+  ctx: ChainContext,
+): { contract: NormalizedContract; strike: StrikeRef; volume: VolumeReading } | string {
   if (contract.side !== 'call' && contract.side !== 'put') return 'invalid_side';
-  const parsedStrike = strikeOf(contract.strike, ctx);
-  if (!parsedStrike) return 'invalid_strike';
-  const { strike, strikeKey, strikeNumber } = parsedStrike;
+  const strikeRef = strikeOf(contract.strike, ctx);
+  if (!strikeRef) return 'invalid_strike';
+  const { strike, strikeKey, strikeNumber } = strikeRef;
   const years = yearsLeft(contract, ctx);
   if (typeof years === 'string') return years;
   let openInterest = ctx.openInterests.get(contract.openInterest);
   if (openInterest === undefined)
     ctx.openInterests.set(contract.openInterest, (openInterest = checkOpenInterest(contract.openInterest)));
   // Traded today with no open interest yet: kept for the volume GEX alone (see `volumeOnly`).
-  const volume = ctx.exposures ? volumeOf(contract.volume, ctx).volume : ZERO;
+  const reading = ctx.exposures ? volumeOf(contract.volume, ctx) : NO_VOLUME_READ;
+  const volume = reading.volume;
   const volumeOnly = openInterest === 'zero_open_interest' && !volume.isZero();
   if (volumeOnly) openInterest = NO_OPEN_INTEREST;
   if (typeof openInterest === 'string') return openInterest;
@@ -314,7 +475,7 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
       : contract.expiry === buckets.oneDte.expiry
         ? 'one_dte'
         : 'other';
-  return {
+  const normalized: NormalizedContract = {
     symbol: contract.symbol,
     side: contract.side,
     strike,
@@ -333,4 +494,5 @@ function normalizeOne(contract: ContractInput, ctx: ChainContext): NormalizedCon
     vanna,
     charm,
   };
+  return { contract: normalized, strike: strikeRef, volume: reading };
 }

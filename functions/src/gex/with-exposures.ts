@@ -1,7 +1,7 @@
 import type { GexResult, StrikeProfileRow, SymbolRegime } from '../contract/regime';
-import { Decimal, toMoneyString } from '../num/decimal';
+import { addMoneyStrings, type Decimal, toMoneyString } from '../num/decimal';
 import { gexPerPct } from './contract-gex';
-import { sumExposures, type ExposureSums, type VolumeGex } from './exposure-sums';
+import { sumExposureColumns, type ExposureSums, type VolumeGex } from './exposure-sums';
 import { strikeString } from './build-regime';
 import { findMajors } from './majors';
 import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
@@ -10,7 +10,7 @@ import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
 function volumeStrings(sides: VolumeGex): { call: string; put: string; net: string } {
   const call = toMoneyString(sides.call);
   const put = toMoneyString(sides.put);
-  return { call, put, net: toMoneyString(new Decimal(call).plus(put)) };
+  return { call, put, net: addMoneyStrings(call, put) };
 }
 
 /** The same per 1% move: each side converted and rounded once, net = call + put exactly. */
@@ -46,10 +46,12 @@ function withBucketVolumes(
  * strike), plus a row for each strike traded today with no open interest (its OI columns 0.00).
  */
 function withStrikeColumns(profile: readonly StrikeProfileRow[], sums: ExposureSums): StrikeProfileRow[] {
-  const rows = new Map(profile.map((row) => [new Decimal(row.strike).toString(), row]));
+  // Keyed by the stored strike text, which names one strike value (it shows every decimal place).
+  const rows = new Map(profile.map((row) => [row.strike, row]));
   return sums.byStrike.map((s) => {
-    const row = rows.get(s.strike.toString()) ?? {
-      strike: strikeString(s.strike),
+    const strike = strikeString(s.strike);
+    const row = rows.get(strike) ?? {
+      strike,
       call_gex: '0.00',
       put_gex: '0.00',
       net_gex: '0.00',
@@ -73,7 +75,7 @@ function withStrikeColumns(profile: readonly StrikeProfileRow[], sums: ExposureS
  * quality counts. The OI figures are left exactly as they were.
  */
 export function withExposures(result: GexResult, chain: NormalizedChain, spot: Decimal): GexResult {
-  const sums = sumExposures([...chain.contracts, ...chain.volumeOnly], spot);
+  const sums = sumExposureColumns([chain.used, chain.tradedOnly], spot);
   const profile = withStrikeColumns(result.profile, sums);
   const vol = volumeStrings(sums.total);
   const pct = volumePctStrings(sums.total, spot);
@@ -86,7 +88,7 @@ export function withExposures(result: GexResult, chain: NormalizedChain, spot: D
       volume_missing: chain.volumeMissing,
       volume_invalid: chain.volumeInvalid,
       exposure_excluded: chain.exposureExcluded,
-      volume_only: chain.volumeOnly.length,
+      volume_only: chain.tradedOnly.length,
     },
     net_gex_vol: vol.net,
     total_call_gex_vol: vol.call,

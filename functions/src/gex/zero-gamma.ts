@@ -54,23 +54,59 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const D1_SQUARED_CUTOFF = 1400;
 
 /**
+ * Each contract's part of its GEX term that does not depend on the spot, as typed arrays: with
+ * Γ(S) = e^(−qT) φ(d₁) / (S σ √T) and d₁ = (ln S + shift) × inverse, a term of the curve is
+ * `amp × φ-part × S` (see {@link gexCurve}).
+ */
+export class SweepTerms {
+  length = 0;
+  readonly shifts: Float64Array;
+  readonly inverses: Float64Array;
+  readonly amps: Float64Array;
+
+  /** Room for `capacity` contracts, priced at `rate` and `dividendYield`. */
+  constructor(
+    capacity: number,
+    readonly rate: number,
+    readonly dividendYield: number,
+  ) {
+    this.shifts = new Float64Array(capacity);
+    this.inverses = new Float64Array(capacity);
+    this.amps = new Float64Array(capacity);
+  }
+
+  /** The terms of `contracts`, in order. */
+  static of(contracts: readonly SweepContract[], rate: number, dividendYield: number): SweepTerms {
+    const terms = new SweepTerms(contracts.length, rate, dividendYield);
+    for (const c of contracts) terms.add(c.side, c.strike, c.openInterest, c.years, c.volatility);
+    return terms;
+  }
+
+  /** Appends one contract (the fields of a {@link SweepContract}). */
+  add(side: OptionSide, strike: number, openInterest: number, years: number, volatility: number): void {
+    const { rate, dividendYield } = this;
+    const i = this.length++;
+    const volSqrtT = volatility * Math.sqrt(years);
+    const sign = side === 'call' ? 1 : -1;
+    this.shifts[i] = (rate - dividendYield + 0.5 * volatility * volatility) * years - Math.log(strike);
+    this.inverses[i] = 1 / volSqrtT;
+    this.amps[i] = (sign * openInterest * Math.exp(-dividendYield * years) * INV_SQRT_2PI) / volSqrtT;
+  }
+}
+
+/**
  * Total GEX per 1% move at each spot of `spots`:
  * Σ ± OI × 100 × Γ(S) × S² × 0.01, with Γ(S) = e^(−qT) φ(d₁) / (S σ √T), so each term is
  * `amp × φ-part × S` with everything but d₁ precomputed per contract.
  */
 export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Array {
-  const { contracts, rate, dividendYield } = input;
-  const n = contracts.length;
-  const shifts = new Float64Array(n);
-  const inverses = new Float64Array(n);
-  const amps = new Float64Array(n);
-  contracts.forEach((c, i) => {
-    const volSqrtT = c.volatility * Math.sqrt(c.years);
-    const sign = c.side === 'call' ? 1 : -1;
-    shifts[i] = (rate - dividendYield + 0.5 * c.volatility * c.volatility) * c.years - Math.log(c.strike);
-    inverses[i] = 1 / volSqrtT;
-    amps[i] = (sign * c.openInterest * Math.exp(-dividendYield * c.years) * INV_SQRT_2PI) / volSqrtT;
-  });
+  return curveOf(SweepTerms.of(input.contracts, input.rate, input.dividendYield), spots);
+}
+
+/** {@link gexCurve} of precomputed terms. */
+function curveOf(terms: SweepTerms, spots: Float64Array): Float64Array {
+  const { shifts, inverses, amps } = terms;
+  const n = terms.length;
   // One grid point at a time, its total in a register while the contracts stream by in order.
   const totals = new Float64Array(spots.length);
   for (let k = 0; k < spots.length; k++) {
@@ -89,12 +125,20 @@ export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Arr
 
 /** Builds the grid, sweeps it and finds the sign change nearest to spot (linear interpolation). */
 export function sweepZeroGamma(input: ZeroGammaInput): ZeroGammaResult {
-  const { spot, range = 0.15, step = 0.001, noise = 1e-6 } = input;
+  return sweepZeroGammaTerms(SweepTerms.of(input.contracts, input.rate, input.dividendYield), input);
+}
+
+/** {@link sweepZeroGamma} of precomputed terms (`options` as in {@link ZeroGammaInput}). */
+export function sweepZeroGammaTerms(
+  terms: SweepTerms,
+  options: Omit<ZeroGammaInput, 'contracts' | 'rate' | 'dividendYield'>,
+): ZeroGammaResult {
+  const { spot, range = 0.15, step = 0.001, noise = 1e-6 } = options;
   const half = Math.round(range / step);
   const spots = Float64Array.from({ length: 2 * half + 1 }, (_, i) => spot * (1 + (i - half) * step));
-  const totals = gexCurve(input, spots);
+  const totals = curveOf(terms, spots);
   const curve = Array.from(spots, (s, k) => ({ spot: s, net_gex_per_pct: totals[k] as number }));
-  if (input.contracts.length === 0)
+  if (terms.length === 0)
     return { level: null, reason: 'no gamma to re-price: no contract has a usable volatility', curve };
   const peak = totals.reduce((max, t) => Math.max(max, Math.abs(t)), 0);
   // NaN or Infinity (absurd inputs) must not reach a stored curve.

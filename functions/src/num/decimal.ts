@@ -42,6 +42,18 @@ export function toMoneyString(value: Decimal): string {
   return fixed === '-0.00' ? '0.00' : fixed;
 }
 
+/**
+ * The sum of two money strings ({@link toMoneyString} output) as a money string: the same text as
+ * `toMoneyString(new Decimal(a).plus(b))`, added in integer cents without a Decimal (a sum beyond
+ * the 40 significant digits a Decimal keeps goes through Decimal, which rounds it).
+ */
+export function addMoneyStrings(a: string, b: string): string {
+  const cents = BigInt(a.replace('.', '')) + BigInt(b.replace('.', ''));
+  const digits = (cents < 0n ? -cents : cents).toString().padStart(3, '0');
+  if (digits.length > Decimal.precision) return toMoneyString(new Decimal(a).plus(b));
+  return `${cents < 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 /** A price or level as the contract stores it: fixed to `places` decimals (default 2). */
 export function toPriceString(value: Decimal, places = 2): string {
   const fixed = value.toFixed(places);

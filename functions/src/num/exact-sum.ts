@@ -1,6 +1,8 @@
-import { Decimal } from './decimal';
+import { Decimal, ZERO } from './decimal';
 import { mantissaOf, scaleOf } from './decimal-parts';
 
+/** Significant digits every Decimal operation keeps (the configured precision). */
+const EXACT_DIGITS = Decimal.precision;
 /** Largest integer float64 holds exactly. */
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -46,11 +48,15 @@ export class ExactSum {
 
   /** The sum as a Decimal (zero when nothing was added). */
   toDecimal(): Decimal {
-    let total = new Decimal(0);
+    let total: Decimal | undefined;
     for (let i = 0; i < this.scales.length; i++) {
       const units = (this.big[i] as bigint) + BigInt(this.small[i] as number);
-      if (units !== 0n) total = total.plus(new Decimal(`${units}e${-(this.scales[i] as number)}`));
+      if (units === 0n) continue;
+      const digits = String(units);
+      const term = new Decimal(`${digits}e${-(this.scales[i] as number)}`);
+      // 0 + term is term itself when it fits the precision (40 digits): skip that addition.
+      total = total === undefined && digits.length <= EXACT_DIGITS ? term : (total ?? ZERO).plus(term);
     }
-    return total;
+    return total ?? ZERO;
   }
 }
