@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decimalToNumber } from '../../functions/src/num/decimal-parts';
-import { Decimal, parseDecimal, toMoneyString, toPriceString } from '../../functions/src/num/decimal';
+import {
+  addMoneyStrings,
+  Decimal,
+  parseDecimal,
+  toMoneyString,
+  toPriceString,
+} from '../../functions/src/num/decimal';
 
 describe('parseDecimal', () => {
   it('accepts plain and quoted numbers with thousands separators', () => {
@@ -40,5 +46,29 @@ describe('decimalToNumber', () => {
         numRuns: 1000,
       },
     );
+  });
+});
+
+describe('addMoneyStrings', () => {
+  /** Money strings as toMoneyString writes them, from cents to 45 digits (past Decimal's 40). */
+  const money = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 45n }), fc.constantFrom(1n, 10n ** 10n, 10n ** 30n))
+    .map(([negative, units, scale]) =>
+      toMoneyString(new Decimal(`${negative ? '-' : ''}${units / scale}e-2`)),
+    );
+
+  it('gives the text toMoneyString gives for the Decimal sum', () => {
+    fc.assert(
+      fc.property(money, money, (a, b) => {
+        expect(addMoneyStrings(a, b)).toBe(toMoneyString(new Decimal(a).plus(b)));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('keeps the sign, the zero and the leading zero of cents', () => {
+    expect(addMoneyStrings('0.05', '-0.10')).toBe('-0.05');
+    expect(addMoneyStrings('12.34', '-12.34')).toBe('0.00');
+    expect(addMoneyStrings('-1.00', '-0.01')).toBe('-1.01');
   });
 });
