@@ -1,6 +1,10 @@
-/** Helpers of the emulator benchmark sections: the Functions emulator's workers, stopping a child. */
+/**
+ * Helpers of the emulator benchmark sections: waiting for a trigger, the Functions emulator's
+ * workers, stopping a child.
+ */
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { findTriggerKey, type ScheduledTarget } from '../../scripts/lib/scheduler';
 
 /** Pids of `root` and all its descendants, from /proc. */
 export function processTree(root: number): number[] {
@@ -47,4 +51,22 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(force);
+}
+
+/**
+ * The scheduled trigger's key once the Functions emulator lists it (polled each second, for up to
+ * three minutes).
+ * @throws Error when the emulators exit first or the deadline passes.
+ */
+export async function waitForTrigger(emulators: ChildProcess, target: ScheduledTarget): Promise<string> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (emulators.exitCode !== null) throw new Error('the emulators exited early');
+    try {
+      return await findTriggerKey(target);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }

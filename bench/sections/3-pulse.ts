@@ -19,9 +19,9 @@ import {
   spawnFirebase,
 } from '../../scripts/lib/dev-env';
 import { stopProcessGroups } from '../../scripts/lib/process-groups';
-import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
+import { invokeScheduled } from '../../scripts/lib/scheduler';
 import { firestoreDocumentSize } from '../../functions/src/store/document-size';
-import { processTree } from '../lib/emulator-workers';
+import { processTree, waitForTrigger } from '../lib/emulator-workers';
 
 export const title = 'pulse: scheduled function in the emulator, SPY+QQQ, simulator with 100 ms per request';
 
@@ -87,19 +87,6 @@ async function runOne(key: string, scheduleTime: Date): Promise<PulseRun> {
   return { wallMs, calls: (await simCalls()) - callsBefore, writes: await countWritesSince(since) };
 }
 
-async function waitForTrigger(emulators: ChildProcess): Promise<string> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (emulators.exitCode !== null) throw new Error('the emulators exited early');
-    try {
-      return await findTriggerKey(target);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-}
-
 /** Peak and current RSS (MiB) of the emulator's function worker(s) under `root`. */
 function workerMemory(root: number): { pid: number; hwmMiB: number; rssMiB: number }[] {
   const out: { pid: number; hwmMiB: number; rssMiB: number }[] = [];
@@ -159,7 +146,7 @@ function report(
 }
 
 async function measure(emulators: ChildProcess): Promise<void> {
-  const key = await waitForTrigger(emulators);
+  const key = await waitForTrigger(emulators, target);
   const base = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const at = (i: number) => new Date(base.getTime() + i * 60_000);
   await simLatency(0);

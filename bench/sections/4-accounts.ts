@@ -23,8 +23,8 @@ import {
   SIMULATOR_PORT,
   spawnFirebase,
 } from '../../scripts/lib/dev-env';
-import { findTriggerKey, invokeScheduled } from '../../scripts/lib/scheduler';
-import { functionWorkers, stopChild } from '../lib/emulator-workers';
+import { invokeScheduled } from '../../scripts/lib/scheduler';
+import { functionWorkers, stopChild, waitForTrigger } from '../lib/emulator-workers';
 
 const USERS = Number(process.env.BENCH_ACCOUNTS_USERS ?? 1000);
 const LATENCY_MS = 50;
@@ -144,7 +144,7 @@ async function runMinute(
 }
 
 async function measure(emulators: ChildProcess): Promise<void> {
-  const key = await waitForTrigger(emulators);
+  const key = await waitForTrigger(emulators, target);
   await simPost('clock', { now: new Date(CLOCK).toISOString() });
   await simPost('latency', { ms: LATENCY_MS });
   await runMinute(key, await nextMinute(), [], 0); // warm worker and daily caches
@@ -190,19 +190,6 @@ function report(
     console.log(
       `${name}: ${mine.length} emulator worker process(es), peak RSS (VmHWM) of the largest ${peak.toFixed(0)} MiB (instance 256 MiB) ${peak > 0 && peak < 256 ? 'OK' : 'OVER'}`,
     );
-  }
-}
-
-async function waitForTrigger(emulators: ChildProcess): Promise<string> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (emulators.exitCode !== null) throw new Error('the emulators exited early');
-    try {
-      return await findTriggerKey(target);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
   }
 }
 

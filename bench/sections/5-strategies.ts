@@ -23,8 +23,8 @@ import {
   SIMULATOR_PORT,
   spawnFirebase,
 } from '../../scripts/lib/dev-env';
-import { findTriggerKey } from '../../scripts/lib/scheduler';
 import { storedRegimeDoc } from '../../test/unit/strategy-runner/regime-builder';
+import { stopChild, waitForTrigger } from '../lib/emulator-workers';
 
 export const title =
   'strategies: regime write → 1,000 users decided (emulators, task fan-out), orders in paper mode';
@@ -132,17 +132,11 @@ async function round(store: Firestore, asOf: string, expect: number): Promise<Ro
 }
 
 async function measure(emulators: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (emulators.exitCode !== null) throw new Error('the emulators exited early');
-    try {
-      await findTriggerKey({ functionsOrigin: FUNCTIONS_ORIGIN, projectId: PROJECT_ID, name: 'pulse' });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
+  await waitForTrigger(emulators, {
+    functionsOrigin: FUNCTIONS_ORIGIN,
+    projectId: PROJECT_ID,
+    name: 'pulse',
+  });
   const store = db();
   const uids = await seedUsers(store);
   const minute = Math.floor(Date.now() / 60_000) * 60_000;
@@ -172,15 +166,6 @@ async function measure(emulators: ChildProcess): Promise<void> {
   );
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(force);
-}
-
 export async function run(): Promise<void> {
   try {
     await assertPortsFree();
@@ -196,7 +181,7 @@ export async function run(): Promise<void> {
   try {
     await measure(emulators);
   } finally {
-    await stop(emulators);
+    await stopChild(emulators);
     simulator.child.kill('SIGTERM');
   }
 }
