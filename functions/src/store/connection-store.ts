@@ -27,6 +27,20 @@ export interface ConnectionStore {
 }
 
 /** {@link ConnectionStore} on the admin Firestore. */
+/**
+ * One page of the uids of connected users (`users/{uid}.connected`), in uid order, after
+ * `afterUid` (null: from the start); only the ids are read.
+ */
+export async function listConnectedUids(
+  db: Firestore,
+  afterUid: string | null,
+  limit: number,
+): Promise<string[]> {
+  let query = db.collection(USERS_COLLECTION).where('connected', '==', true).orderBy(FieldPath.documentId());
+  if (afterUid !== null) query = query.startAfter(afterUid);
+  return (await query.limit(limit).select().get()).docs.map((d) => d.id);
+}
+
 export function createConnectionStore(db: Firestore): ConnectionStore {
   return {
     takeConnectAttempt: (uid, now, limit) =>
@@ -61,14 +75,7 @@ export function createConnectionStore(db: Firestore): ConnectionStore {
       const parsed = EncryptedCredentialRecord.safeParse((await db.doc(credentialPath(uid)).get()).data());
       return parsed.success ? parsed.data : null;
     },
-    listConnectedUids: async (afterUid, limit) => {
-      let query = db
-        .collection(USERS_COLLECTION)
-        .where('connected', '==', true)
-        .orderBy(FieldPath.documentId());
-      if (afterUid !== null) query = query.startAfter(afterUid);
-      return (await query.limit(limit).select().get()).docs.map((d) => d.id);
-    },
+    listConnectedUids: (afterUid, limit) => listConnectedUids(db, afterUid, limit),
     replaceRecord: (uid, expectedKeyId, record) =>
       db.runTransaction(async (tx) => {
         const ref = db.doc(credentialPath(uid));

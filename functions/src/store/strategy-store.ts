@@ -1,4 +1,4 @@
-import { FieldPath, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { AccountSnapshotDocument } from '../contract/account-snapshot';
 import { OrderOutcome, StrategyConfigFields, TradingSettings } from '../contract/strategy-document';
@@ -11,6 +11,7 @@ import type {
   RunnerStore,
   StoredStrategy,
 } from './strategy-store-port';
+import { listConnectedUids } from './connection-store';
 import { toFirestoreData } from './firestore-safe';
 import {
   decisionsPath,
@@ -19,7 +20,6 @@ import {
   snapshotPath,
   strategiesPath,
   tradingSettingsPath,
-  USERS_COLLECTION,
 } from './paths';
 
 /** `strategyEvents/{eventId}`: markers of handled regime events (server only; TTL `expire_at`). */
@@ -100,14 +100,7 @@ export function createStrategyStore(
         .doc(LAST_GOOD_DOC)
         .set(toFirestoreData({ symbols, updated_at: options.now().toISOString() }), { merge: true });
     },
-    listConnectedUids: async (afterUid, limit) => {
-      let query = db
-        .collection(USERS_COLLECTION)
-        .where('connected', '==', true)
-        .orderBy(FieldPath.documentId());
-      if (afterUid !== null) query = query.startAfter(afterUid);
-      return (await query.limit(limit).select().get()).docs.map((d) => d.id);
-    },
+    listConnectedUids: (afterUid, limit) => listConnectedUids(db, afterUid, limit),
     readRegime: async () => (await db.doc(REGIME_DOC).get()).data() ?? null,
     readUserInputs: async (uid) => {
       const [strategies, [snapshot, settings]] = await Promise.all([
