@@ -25,6 +25,7 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     // One synchronous read: a CLI has nothing else to do meanwhile, and it is the fastest way in.
-    readFile: (path) => Promise.resolve(readFileSync(path, 'utf8')),
+    // A throw in the executor rejects the promise, as a failed read should.
+    readFile: (path) => new Promise((resolve) => resolve(readFileSync(path, 'utf8'))),
   };
 }

@@ -14,10 +14,10 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cboeChainInput, type ExpirySelection } from '../../offline/cboe/cboe-chain-input';
 import { parseCboeCsv } from '../../offline/cboe/parse-cboe';
-import { aggregateGex } from '../../functions/src/gex/aggregate-gex';
-import { computeGex, sweepContracts } from '../../functions/src/gex/compute-gex';
+import { aggregateColumns } from '../../functions/src/gex/aggregate-gex';
+import { computeGex, sweepTermsOf } from '../../functions/src/gex/compute-gex';
 import { normalizeContracts } from '../../functions/src/gex/normalize-contracts';
-import { sweepZeroGamma } from '../../functions/src/gex/zero-gamma';
+import { sweepZeroGammaTerms } from '../../functions/src/gex/zero-gamma';
 import { Decimal } from '../../functions/src/num/decimal';
 import { floatPass, parseFromHeader, splitFromHeader } from '../lib/floors';
 import { buildProbe, median, ROOT, runProcess, timeProcess, timeProcessesInTurn } from '../lib/processes';
@@ -61,12 +61,7 @@ function inProcess(): number {
   const spot = new Decimal(String(input.spotPrice));
   const asOfMs = Date.parse(input.asOf);
   const chain = normalizeContracts(input, spot, asOfMs);
-  const sweepInput = {
-    contracts: sweepContracts(chain),
-    spot: spot.toNumber(),
-    rate: 0.045,
-    dividendYield: 0.013,
-  };
+  const terms = sweepTermsOf(chain, 0.045, 0.013);
   const [bareMs = 0, splitMs = 0, parseMs = 0] = timedInTurn(RUNS, WARMUP, [
     () => parseFromHeader(text),
     () => splitFromHeader(text),
@@ -74,8 +69,8 @@ function inProcess(): number {
   ]);
   const records = parseFromHeader(text);
   const floatMs = timed(() => (sink += floatPass(records, spot.toNumber())));
-  const decimalMs = timed(() => aggregateGex(normalizeContracts(input, spot, asOfMs).contracts, spot));
-  const sweepMs = timed(() => sweepZeroGamma(sweepInput));
+  const decimalMs = timed(() => aggregateColumns(normalizeContracts(input, spot, asOfMs).used, spot));
+  const sweepMs = timed(() => sweepZeroGammaTerms(terms, { spot: spot.toNumber() }));
   const totalMs = timed(() => computeGex(input));
   console.log(
     `SPX 2023-09-14 16:31 ET, every expiry: ${records.length - 1} rows, ${input.contracts.length} contracts in, ${chain.contracts.length} used`,

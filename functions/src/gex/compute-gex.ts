@@ -11,7 +11,7 @@ import {
 } from './normalize-contracts';
 import type { ChainInput, OptionSide } from './types';
 import { withExposures } from './with-exposures';
-import { type SweepContract, SweepTerms, sweepZeroGammaTerms } from './zero-gamma';
+import { SweepTerms, sweepZeroGammaTerms } from './zero-gamma';
 
 /** A chain the engine cannot compute at all: unusable spot or as-of time, or no usable contract. */
 export class GexInputError extends Error {
@@ -89,9 +89,9 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
 
 /**
  * The zero-gamma sweep's terms of the contracts it can re-price (those with a known volatility),
- * straight from the chain's columns: the terms of {@link sweepContracts}, without an object each.
+ * straight from the chain's columns, without an object per contract.
  */
-function sweepTermsOf(chain: NormalizedChain, rate: number, dividendYield: number): SweepTerms {
+export function sweepTermsOf(chain: NormalizedChain, rate: number, dividendYield: number): SweepTerms {
   const { side, strike, openInterestNumber, years, volatility } = chain.used;
   const terms = new SweepTerms(chain.used.length, rate, dividendYield);
   for (let i = 0; i < chain.used.length; i++) {
@@ -101,22 +101,4 @@ function sweepTermsOf(chain: NormalizedChain, rate: number, dividendYield: numbe
     terms.add(side[i] as OptionSide, strikeNumber, openInterestNumber[i] as number, years[i] as number, vol);
   }
   return terms;
-}
-
-/** Contracts the zero-gamma sweep can re-price: those with a known volatility. */
-export function sweepContracts(chain: NormalizedChain): SweepContract[] {
-  const { side, strike, openInterestNumber, years, volatility } = chain.used;
-  const out: SweepContract[] = [];
-  for (let i = 0; i < chain.used.length; i++) {
-    const vol = volatility[i] as number;
-    if (Number.isNaN(vol)) continue;
-    out.push({
-      side: side[i] as OptionSide,
-      strike: (strike[i] as StrikeRef).strikeNumber,
-      openInterest: openInterestNumber[i] as number,
-      years: years[i] as number,
-      volatility: vol,
-    });
-  }
-  return out;
 }
