@@ -25,6 +25,7 @@ import {
 } from '../../scripts/lib/dev-env';
 import { invokeScheduled } from '../../scripts/lib/scheduler';
 import { functionWorkers, stopChild, waitForTrigger } from '../lib/emulator-workers';
+import { connectedUserDocument } from '../../test/support/connected-user';
 
 const USERS = Number(process.env.BENCH_ACCOUNTS_USERS ?? 1000);
 const LATENCY_MS = 50;
@@ -63,15 +64,7 @@ async function seedUsers(store: Firestore): Promise<string[]> {
         store.doc(`users/${uid}/private/alpaca`),
         encryptCredentials({ uid, credentials, paper: true, keyring, now }),
       );
-      batch.set(store.doc(`users/${uid}`), {
-        connected: true,
-        paper: true,
-        account_number_masked: '••••0000',
-        status: 'active',
-        connected_at: now.toISOString(),
-        invalid_reason: null,
-        sync_backoff_until: null,
-      });
+      batch.set(store.doc(`users/${uid}`), connectedUserDocument(now));
     });
     await batch.commit();
   }

@@ -25,6 +25,7 @@ import {
 } from '../../scripts/lib/dev-env';
 import { storedRegimeDoc } from '../../test/unit/strategy-runner/regime-builder';
 import { stopChild, waitForTrigger } from '../lib/emulator-workers';
+import { connectedUserDocument } from '../../test/support/connected-user';
 
 export const title =
   'strategies: regime write → 1,000 users decided (emulators, task fan-out), orders in paper mode';
@@ -65,14 +66,7 @@ async function seedUsers(store: Firestore): Promise<string[]> {
     for (let i = start; i < Math.min(USERS, start + 100); i += 1) {
       const uid = uids[i]!;
       const credentials = { keyId: accounts[i]!.keyId, secretKey: accounts[i]!.secretKey };
-      batch.set(store.doc(`users/${uid}`), {
-        connected: true,
-        paper: true,
-        status: 'active',
-        account_number_masked: '••••0000',
-        connected_at: now.toISOString(),
-        invalid_reason: null,
-      });
+      batch.set(store.doc(`users/${uid}`), connectedUserDocument(now));
       batch.set(
         store.doc(`users/${uid}/private/alpaca`),
         encryptCredentials({ uid, credentials, paper: true, keyring, now }),

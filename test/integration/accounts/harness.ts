@@ -4,6 +4,7 @@ import { parseMasterKeyring, type MasterKeyring } from '../../../functions/src/a
 import type { TradingCredentials } from '../../../functions/src/trading/trading-client';
 import { DEMO_MASTER_KEYS } from '../../../scripts/lib/dev-env';
 import { adminDb, functionsOrigin, PROJECT_ID, simulatorUrl } from '../pulse/harness';
+import { connectedUserDocument } from '../../support/connected-user';
 
 /**
  * Plumbing of the accounts' emulator tests: Auth emulator users, callables over HTTP as a client
@@ -126,15 +127,7 @@ export async function seedConnectedUser(
   const record = encryptCredentials({ uid, credentials, paper, keyring: demoKeyring(), now });
   const batch = db.batch();
   batch.set(db.doc(`users/${uid}/private/alpaca`), record);
-  batch.set(db.doc(`users/${uid}`), {
-    connected: true,
-    paper,
-    account_number_masked: '••••0000',
-    status: 'active',
-    connected_at: now.toISOString(),
-    invalid_reason: null,
-    sync_backoff_until: null,
-  });
+  batch.set(db.doc(`users/${uid}`), connectedUserDocument(now, paper));
   await batch.commit();
 }
 

@@ -9,6 +9,7 @@ import { snapshot } from '../../unit/strategy-runner/fakes';
 import { storedRegimeDoc, type RegimeDocInput } from '../../unit/strategy-runner/regime-builder';
 import { simAccounts, type SimAccountKeys } from '../accounts/harness';
 import { simulatorUrl } from '../pulse/harness';
+import { connectedUserDocument } from '../../support/connected-user';
 
 /**
  * Plumbing of the strategy runner's emulator tests: users seeded as the accounts module leaves them
@@ -40,14 +41,7 @@ export async function seedUser(
   const { uid, account } = input;
   const now = new Date();
   const batch = db.batch();
-  batch.set(db.doc(`users/${uid}`), {
-    connected: true,
-    paper: true,
-    account_number_masked: '••••0000',
-    status: 'active',
-    connected_at: now.toISOString(),
-    invalid_reason: null,
-  });
+  batch.set(db.doc(`users/${uid}`), connectedUserDocument(now));
   let content;
   if (account?.keyId && account.secretKey) {
     const credentials = { keyId: account.keyId, secretKey: account.secretKey };
