@@ -20,6 +20,12 @@ export type DecimalLike = string | number | Decimal;
 
 export const ZERO = new Decimal(0);
 
+// decimal.js arithmetic reassigns the fields of a Decimal it has just built. V8 first assumes
+// fields that were never reassigned stay constant and optimizes on that; the first reassignment
+// then throws away every optimized function that reads a Decimal (in the engine, the whole
+// contract-normalizing path, mid-run). One product at load makes the fields mutable up front.
+new Decimal(2).times(3);
+
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
