@@ -1,20 +1,13 @@
 /**
- * New York wall clock ↔ instant, DST-correct, through `Intl` (no time-zone library).
+ * New York wall clock ↔ instant, DST-correct, through `Intl` (no time-zone library), or through
+ * `Date`'s local time in a process that runs on New York time.
  * Pure: every function takes its instant or date as an argument.
  */
 
 const ZONE = 'America/New_York';
 
-const wallClockFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/** Built on first use: the first `Intl.DateTimeFormat` of a process costs ~15 ms of ICU start-up. */
+let wallClockFormat: Intl.DateTimeFormat | undefined;
 
 /** A New York wall-clock reading. */
 export interface NewYorkWallClock {
@@ -30,7 +23,17 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 
 /** New York's offset at a whole-second instant, read through `Intl` (the slow path). */
-function intlOffsetMs(ms: number): number {
+export function intlOffsetMs(ms: number): number {
+  wallClockFormat ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const parts: Record<string, number> = {};
   for (const part of wallClockFormat.formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -39,11 +42,47 @@ function intlOffsetMs(ms: number): number {
   return Date.UTC(year, month - 1, day, hour, minute, second) - ms;
 }
 
+/**
+ * The process's own offset at a whole-second instant, read through `Date`'s local time: New York's
+ * when the process runs on New York time (see {@link processRunsOnNewYorkTime}).
+ */
+export function localOffsetMs(ms: number): number {
+  const d = new Date(ms);
+  const wall = Date.UTC(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
+    d.getHours(),
+    d.getMinutes(),
+    d.getSeconds(),
+  );
+  return wall - ms;
+}
+
+/**
+ * True when this process's local time is New York's: `TZ=America/New_York` (the `gex` command sets
+ * it for itself) and local time keeps Eastern time in January and July (a worker thread's own
+ * `process.env` may say so while its clock does not). `Date` reads the same tz database as `Intl`
+ * then, without the formatter's start-up.
+ */
+export function processRunsOnNewYorkTime(): boolean {
+  return (
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TZ === ZONE &&
+    new Date(Date.UTC(2023, 0, 15, 12)).getTimezoneOffset() === 300 &&
+    new Date(Date.UTC(2023, 6, 15, 12)).getTimezoneOffset() === 240
+  );
+}
+
+/** New York's offset at a whole-second instant: from local time when that is New York's, else `Intl`. */
+function offsetAt(ms: number): number {
+  return processRunsOnNewYorkTime() ? localOffsetMs(ms) : intlOffsetMs(ms);
+}
+
 const DAY_MS = 86_400_000;
 /**
  * UTC day → the offset in force all that day, or null on a day New York switches (DST). New York
  * switches at most once a day, so equal offsets at a day's first and last second hold all day.
- * `formatToParts` is slow, slowest on its first calls in a process, and a chain asks about the same
+ * Reading an offset is slow (`formatToParts` slowest on its first calls in a process), and a chain asks about the same
  * few days hundreds of times (each expiry's close, settlement, session bounds).
  */
 const dayOffsets = new Map<number, number | null>();
@@ -55,12 +94,12 @@ export function newYorkOffsetMs(instantMs: number): number {
   const day = Math.floor(instantMs / DAY_MS);
   let offset = dayOffsets.get(day);
   if (offset === undefined) {
-    const first = intlOffsetMs(day * DAY_MS);
-    offset = first === intlOffsetMs(day * DAY_MS + DAY_MS - 1000) ? first : null;
+    const first = offsetAt(day * DAY_MS);
+    offset = first === offsetAt(day * DAY_MS + DAY_MS - 1000) ? first : null;
     if (dayOffsets.size >= MAX_CACHED_DAYS) dayOffsets.clear();
     dayOffsets.set(day, offset);
   }
-  return offset ?? intlOffsetMs(second);
+  return offset ?? offsetAt(second);
 }
 
 /** Milliseconds since the epoch of a New York wall-clock reading (to the second), read as if it were UTC. */

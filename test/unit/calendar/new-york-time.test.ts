@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  intlOffsetMs as formatterOffsetMs,
+  localOffsetMs,
   newYorkInstant,
   newYorkOffsetMs,
   newYorkWallClock,
+  processRunsOnNewYorkTime,
 } from '../../../functions/src/calendar/new-york-time';
 
 /** The offset straight from Intl's `longOffset` name ("GMT-04:00"), with no caching. */
@@ -52,6 +55,41 @@ describe('New York time', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('on a process running on New York time, reads from local time the offsets Intl gives', () => {
+    const before = process.env.TZ;
+    try {
+      delete process.env.TZ;
+      expect(processRunsOnNewYorkTime()).toBe(false);
+      process.env.TZ = 'Europe/London';
+      expect(processRunsOnNewYorkTime()).toBe(false);
+      process.env.TZ = 'America/New_York';
+      expect(processRunsOnNewYorkTime()).toBe(true);
+      // Every switch from 1970 to 2100, read every 15 minutes for a day either side of it.
+      const DAY = 86_400_000;
+      let switches = 0;
+      for (let day = Date.UTC(1970, 0, 1); day < Date.UTC(2100, 0, 1); day += DAY) {
+        if (intlOffsetMs(day + 12 * 3_600_000) === intlOffsetMs(day + DAY + 12 * 3_600_000)) continue;
+        switches++;
+        for (let ms = day; ms <= day + 2 * DAY; ms += 900_000) {
+          expect([ms, localOffsetMs(ms)]).toEqual([ms, formatterOffsetMs(ms)]);
+        }
+      }
+      expect(switches).toBeGreaterThan(250); // two a year, bar 1974-75's year-round DST
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+          const second = ms - (ms % 1000);
+          expect(localOffsetMs(second)).toBe(formatterOffsetMs(second));
+          expect(formatterOffsetMs(second)).toBe(intlOffsetMs(second));
+        }),
+        { numRuns: 2000 },
+      );
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+    expect(processRunsOnNewYorkTime()).toBe(before === 'America/New_York');
   });
 
   it('rejects malformed input', () => {
