@@ -79,7 +79,8 @@ export function nyseHolidays(year: number): Map<string, string> {
   for (const [date, name] of Object.entries(UNSCHEDULED_CLOSURES)) {
     if (date.startsWith(`${year}-`)) days.push([date, name]);
   }
-  return new Map(days.sort(([a], [b]) => a.localeCompare(b)));
+  // `YYYY-MM-DD` texts sort by date in code-unit order (localeCompare would start ICU's collator).
+  return new Map(days.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
