@@ -3,7 +3,7 @@ import { GAUSSIAN_SWEEP_WASM } from './gaussian-sweep-wasm';
 /**
  * The zero-gamma sweep's inner sum, Σ amp × e^(−d₁²/2) over the contracts at each grid spot, run by
  * the WebAssembly SIMD kernel of gaussian-sweep.wat (two contracts per instruction, e^x by a
- * polynomial within a few ulp of `Math.exp`): about twice as fast as the JavaScript loop it
+ * polynomial within 3 ulp of `Math.exp`): about twice as fast as the JavaScript loop it
  * replaces on a fresh process, where that loop spent its first call waiting for the optimizing
  * compiler. For a price level and a chart, never for money.
  */

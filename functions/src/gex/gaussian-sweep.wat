@@ -10,10 +10,12 @@
 ;; short calls get the optimized code from the first few points on, where one long call would not.
 ;;
 ;; e^x, x in (−700, 0], without tables: x = n·ln2 + r with n = round(x·log2 e) and |r| ≤ ln2/2;
-;; e^r is its Taylor polynomial of degree 12 (truncation < 2e-16 relative), 2^n goes into the
-;; exponent bits. Within a few ulp of Math.exp. The four vectors are independent chains, so the
-;; processor overlaps their latencies; lane and vector sums are added at the end (summation order
-;; differs from the JS loop; float64 rounding of the total stays far below 1e-14 × Σ |term|).
+;; e^r is its Taylor polynomial of degree 12 (truncation < 3e-16 relative), 2^n goes into the
+;; exponent bits: within 3 ulp of Math.exp (4.4e-16 relative over 200,000 random x). The four
+;; vectors are independent chains, so the processor overlaps their latencies; the eight partial
+;; sums are added at the end. That order differs from the plain loop's: on the full SPX chain the
+;; two totals differ by up to 5e-15 of Σ |term| (the plain loop is itself up to 4e-15 of Σ |term|
+;; off the exact sum).
 ;; Lanes whose d1² is not below 1400 (or is NaN) compute garbage that the mask turns into +0.
 ;; NaN or ±Infinity in amps of a kept term propagate to the total as in the JS loop.
 ;;

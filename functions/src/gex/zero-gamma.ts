@@ -7,7 +7,7 @@ import type { OptionSide } from './types';
  * every spot of a grid around the current spot, and the level is where it changes sign.
  * This sweep runs in float64 on typed arrays on purpose: its result is a price level and a chart
  * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain), in a
- * WebAssembly SIMD kernel ({@link gaussianSums}, e^x within a few ulp of `Math.exp`).
+ * WebAssembly SIMD kernel ({@link gaussianSums}, e^x within 3 ulp of `Math.exp`).
  */
 
 /** One contract as the sweep needs it (float64 model inputs). */
