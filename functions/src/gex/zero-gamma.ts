@@ -1,13 +1,13 @@
 import type { GexCurvePoint } from '../contract/regime';
-import { fastExp } from '../num/fast-exp';
+import { gaussianSums } from './gaussian-sweep';
 import type { OptionSide } from './types';
 
 /**
  * Zero-gamma (flip) level by re-pricing: total dealer GEX is recomputed with Black-Scholes gamma at
  * every spot of a grid around the current spot, and the level is where it changes sign.
  * This sweep runs in float64 on typed arrays on purpose: its result is a price level and a chart
- * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain), with
- * {@link fastExp} (within 2 ulp of `Math.exp`) for the Gaussian of each.
+ * curve, not money, and it evaluates contracts × grid points (millions for a full SPX chain), in a
+ * WebAssembly SIMD kernel ({@link gaussianSums}, e^x within 3 ulp of `Math.exp`).
  */
 
 /** One contract as the sweep needs it (float64 model inputs). */
@@ -50,8 +50,6 @@ export interface ZeroGammaResult {
 }
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-/** exp(−x/2) underflows to 0 beyond this d₁²; skip the call. */
-const D1_SQUARED_CUTOFF = 1400;
 
 /**
  * Each contract's part of its GEX term that does not depend on the spot, as typed arrays: with
@@ -105,21 +103,9 @@ export function gexCurve(input: ZeroGammaInput, spots: Float64Array): Float64Arr
 
 /** {@link gexCurve} of precomputed terms. */
 function curveOf(terms: SweepTerms, spots: Float64Array): Float64Array {
-  const { shifts, inverses, amps } = terms;
-  const n = terms.length;
-  // One grid point at a time, its total in a register while the contracts stream by in order.
-  const totals = new Float64Array(spots.length);
-  for (let k = 0; k < spots.length; k++) {
-    const lnSpot = Math.log(spots[k] as number);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const d1 = (lnSpot + (shifts[i] as number)) * (inverses[i] as number);
-      const d1Squared = d1 * d1;
-      if (d1Squared < D1_SQUARED_CUTOFF) total += (amps[i] as number) * fastExp(-0.5 * d1Squared);
-    }
-    // × 100 shares × S (from Γ·S²) × 0.01 for a 1% move.
-    totals[k] = total * (spots[k] as number);
-  }
+  const totals = gaussianSums(terms.shifts, terms.inverses, terms.amps, terms.length, spots);
+  // × 100 shares × S (from Γ·S²) × 0.01 for a 1% move.
+  for (let k = 0; k < spots.length; k++) totals[k] = (totals[k] as number) * (spots[k] as number);
   return totals;
 }
 
