@@ -17,6 +17,25 @@ describe('parseDecimal', () => {
     expect(parseDecimal('1e-79')?.isZero()).toBe(false);
   });
 
+  it('reads a plain integer (up to 15 digits, leading zeros too) as the same Decimal as from its text', () => {
+    const digits = fc
+      .array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 20 })
+      .map((d) => d.join(''));
+    fc.assert(
+      fc.property(digits, (text) => {
+        const parsed = parseDecimal(text);
+        const reference = new Decimal(text);
+        // The same value and the same internal form (sign, exponent, base-1e7 words).
+        expect(parsed?.toString()).toBe(reference.toString());
+        expect([parsed?.s, parsed?.e, parsed?.d]).toEqual([reference.s, reference.e, reference.d]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parseDecimal('000')?.toString()).toBe('0');
+    expect(parseDecimal('999999999999999')?.toString()).toBe('999999999999999');
+    expect(parseDecimal('12345678901234567890')?.toString()).toBe('12345678901234567890');
+  });
+
   it('rejects what is not a finite number', () => {
     for (const bad of ['', 'abc', 'NaN', 'Infinity', '1.2.3', null, undefined, Number.NaN, Infinity, {}]) {
       expect(parseDecimal(bad)).toBeNull();

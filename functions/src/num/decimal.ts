@@ -33,6 +33,8 @@ const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * (NaN, ±Infinity, empty, non-numeric, thousands separators are stripped first).
  */
 export function parseDecimal(value: unknown): Decimal | null {
+  // Counts (open interest, volume, most strikes) skip decimal.js's text parser, the slow part.
+  if (typeof value === 'string' && isPlainInteger(value)) return new Decimal(Number(value));
   if (value instanceof Decimal) return value.isFinite() ? value : null;
   if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : null;
   if (typeof value !== 'string') return null;
@@ -40,6 +42,17 @@ export function parseDecimal(value: unknown): Decimal | null {
   if (text === '' || !NUMBER_RE.test(text)) return null;
   const parsed = new Decimal(text);
   return parsed.isFinite() ? parsed : null;
+}
+
+/** 1 to 15 ASCII digits: an integer a float64 holds exactly, so `Number` reads it without loss. */
+function isPlainInteger(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 15) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** Money as the contract stores it: a fixed two-decimal string, e.g. "7650000.00". */
