@@ -45,7 +45,8 @@ const ZONE_OFFSETS: Record<string, string> = { EDT: '-04:00', EST: '-05:00' };
 const STAMP_RE =
   /^Date:\s*([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?\s*m\.?\s*([A-Z]{2,4})?\s*$/i;
 const EXPIRY_RE = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})$/;
-const SYMBOL_RE = /^([A-Z]+?)W?\d{6}[CP]\d{8}$/;
+/** Characters after the root (and an optional `W`) of an option symbol: date, side and strike. */
+const SYMBOL_TAIL = 15;
 
 /** One non-blank line of the file: its trimmed cells and its 1-based line number. */
 export interface CsvRow {
@@ -64,7 +65,14 @@ const PARSE_OPTIONS = { relax_column_count: true, trim: true } as const;
 export function parseCboeCsv(text: string): CboeChain {
   const preamble: Row[] = [];
   let stamped: { spotPrice: string; stampedAt: string } | undefined;
-  const sink: RowSink = { contracts: [], roots: new Set(), expiries: new Map(), firstLine: 0 };
+  const sink: RowSink = {
+    contracts: [],
+    roots: new Set(),
+    lastPrefix: '',
+    lastRoot: '',
+    expiries: new Map(),
+    firstLine: 0,
+  };
   // Each data row becomes its two contracts as it is read, so no row outlives its line.
   forEachCsvRow(text.replace(/^\uFEFF/, ''), (row) => {
     if (stamped) return parseRow(row, sink);
@@ -195,6 +203,9 @@ interface RowSink {
   contracts: ContractInput[];
   /** Roots of the option symbols seen (`SPY`; `SPXW` counts as `SPX`). */
   roots: Set<string>;
+  /** The letters before the date of the last symbol read, and its root (most rows repeat them). */
+  lastPrefix: string;
+  lastRoot: string;
   /** Expiration-date text → `YYYY-MM-DD`, so each distinct date is parsed once. */
   expiries: Map<string, string>;
   /** Line of the first data row. */
@@ -212,19 +223,18 @@ function parseRow({ cells, line }: Row, sink: RowSink): void {
   const printed = cells[STRIKE] ?? '';
   const strike = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   const row = { cells, expiry, strike, line };
-  sink.contracts.push(side(row, 1, 'call', sink.roots), side(row, 12, 'put', sink.roots));
+  sink.contracts.push(side(row, 1, 'call', sink), side(row, 12, 'put', sink));
 }
 
 function side(
   { cells, expiry, strike, line }: { cells: string[]; expiry: string; strike: string; line: number },
   at: number,
   kind: 'call' | 'put',
-  roots: Set<string>,
+  sink: RowSink,
 ): ContractInput {
   const symbol = cells[at] ?? '';
-  const root = SYMBOL_RE.exec(symbol)?.[1];
+  const root = optionRoot(symbol, sink);
   if (root === undefined) throw new CboeParseError(`bad ${kind} symbol "${symbol}"`, line);
-  roots.add(root);
   // The row has every column (checked by parseRow): no cell is missing.
   return {
     symbol,
@@ -239,6 +249,37 @@ function side(
     volume: cells[at + SIDE.volume],
     delta: cells[at + SIDE.delta],
   };
+}
+
+/**
+ * The root of an OCC-style option symbol (`SPXW230915C04505000` → `SPX`: letters, an optional `W`
+ * that is not part of the root, six date digits, `C` or `P`, eight strike digits), or undefined when
+ * the symbol is not one; a new root joins `sink.roots`. Checked by character, without a regular
+ * expression or a new string for the many symbols that repeat the previous one's letters.
+ */
+export function optionRoot(
+  symbol: string,
+  sink: { roots: Set<string>; lastPrefix: string; lastRoot: string },
+): string | undefined {
+  const letters = symbol.length - SYMBOL_TAIL;
+  if (letters < 1) return undefined;
+  for (let i = letters; i < symbol.length; i++) {
+    const code = symbol.charCodeAt(i);
+    const ok = i === letters + 6 ? code === 67 || code === 80 : code >= 48 && code <= 57; // C, P; digits
+    if (!ok) return undefined;
+  }
+  const { lastPrefix } = sink;
+  if (lastPrefix.length === letters && symbol.startsWith(lastPrefix)) return sink.lastRoot;
+  for (let i = 0; i < letters; i++) {
+    const code = symbol.charCodeAt(i);
+    if (code < 65 || code > 90) return undefined; // A-Z
+  }
+  const prefix = symbol.slice(0, letters);
+  const root = letters > 1 && prefix.endsWith('W') ? prefix.slice(0, -1) : prefix;
+  sink.roots.add(root);
+  sink.lastPrefix = prefix;
+  sink.lastRoot = root;
+  return root;
 }
 
 function parseExpiry(text: string, line: number): string {
