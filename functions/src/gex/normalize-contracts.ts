@@ -254,7 +254,22 @@ interface ChainContext {
   volumes: Map<RawNumber, VolumeReading>;
   /** {@link resolveGamma}'s parser, through `gammas`. */
   parseGamma: (raw: RawNumber) => Decimal | null;
+  /**
+   * The previous contract's expiry, settlement and years left, and its raw strike and strike:
+   * contracts come grouped by expiry and in call/put pairs, so most repeat them (no hash lookup).
+   */
+  last: {
+    expiry: unknown;
+    settlesAt: unknown;
+    years: number | YearsSkip;
+    strikeRaw: unknown;
+    strike: StrikeRef | null;
+  };
 }
+
+type YearsSkip = 'invalid_expiry' | 'expired';
+/** Matches no value a contract holds: the `last` fields before the first contract. */
+const NOTHING_YET: unknown = Symbol('nothing yet');
 
 /** A valid open interest, exact and as a float64. */
 interface OpenInterest {
@@ -323,6 +338,7 @@ export function normalizeContracts(
       if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
       return gamma;
     },
+    last: { expiry: NOTHING_YET, settlesAt: NOTHING_YET, years: 0, strikeRaw: NOTHING_YET, strike: null },
   };
   const chain = new Chain(input.contracts.length);
   const symbols = new Set<string>();
@@ -400,8 +416,19 @@ function checkOpenInterest(raw: ContractInput['openInterest']): OpenInterest | s
   return oi.isZero() ? 'zero_open_interest' : { value: oi, number: decimalToNumber(oi) };
 }
 
-/** Years from as-of to the contract's close (its `settlesAt`, else its expiry's close), or why not. */
-function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invalid_expiry' | 'expired' {
+/**
+ * Years from as-of to the contract's close (its `settlesAt`, else its expiry's close), or why not;
+ * the previous contract's answer when it has the same expiry and settlement.
+ */
+function yearsLeft(contract: ContractInput, ctx: ChainContext): number | YearsSkip {
+  const { last } = ctx;
+  if (contract.expiry === last.expiry && contract.settlesAt === last.settlesAt) return last.years;
+  last.expiry = contract.expiry;
+  last.settlesAt = contract.settlesAt;
+  return (last.years = computeYearsLeft(contract, ctx));
+}
+
+function computeYearsLeft(contract: ContractInput, ctx: ChainContext): number | YearsSkip {
   if (typeof contract.expiry !== 'string') return 'invalid_expiry';
   // A cached close means the expiry text was checked already.
   if (!ctx.closes.has(contract.expiry) && !DATE_RE.test(contract.expiry)) return 'invalid_expiry';
@@ -416,6 +443,13 @@ function yearsLeft(contract: ContractInput, ctx: ChainContext): number | 'invali
  * share one {@link StrikeRef}), or null when it is not one.
  */
 function strikeOf(raw: RawNumber, ctx: ChainContext): StrikeRef | null {
+  const { last } = ctx;
+  if (raw === last.strikeRaw) return last.strike;
+  last.strikeRaw = raw;
+  return (last.strike = cachedStrikeOf(raw, ctx));
+}
+
+function cachedStrikeOf(raw: RawNumber, ctx: ChainContext): StrikeRef | null {
   let parsed = ctx.strikes.get(raw);
   if (parsed === undefined) {
     const strike = parseDecimal(raw);
