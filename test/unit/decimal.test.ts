@@ -4,6 +4,7 @@ import { decimalToNumber } from '../../functions/src/num/decimal-parts';
 import {
   addMoneyStrings,
   Decimal,
+  fixedString,
   parseDecimal,
   toMoneyString,
   toPriceString,
@@ -40,6 +41,55 @@ describe('parseDecimal', () => {
     for (const bad of ['', 'abc', 'NaN', 'Infinity', '1.2.3', null, undefined, Number.NaN, Infinity, {}]) {
       expect(parseDecimal(bad)).toBeNull();
     }
+  });
+});
+
+describe('fixedString', () => {
+  /** Decimals of every size and sign, with many digits, and ones that sit on a rounding boundary. */
+  const decimals = fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 45 }),
+        fc.integer({ min: -40, max: 40 }),
+      )
+      .map(([sign, digits, exponent]) => new Decimal(`${sign}${digits.join('')}e${exponent}`)),
+    fc
+      .tuple(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.constantFrom('5', '49', '50', '51', '4999999', '5000001', '0', ''),
+      )
+      .map(
+        ([whole, tail]) => new Decimal(`${whole}.${String(Math.abs(whole) % 100).padStart(2, '0')}${tail}`),
+      ),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => new Decimal(x)),
+    fc.constantFrom(
+      new Decimal(0),
+      new Decimal('-0'),
+      new Decimal('0.005'),
+      new Decimal('-0.005'),
+      new Decimal('0.0049999'),
+    ),
+  );
+
+  it('gives the text of toFixed, for any value and any number of places', () => {
+    fc.assert(
+      fc.property(decimals, fc.integer({ min: 0, max: 8 }), (value, places) => {
+        expect(fixedString(value, places)).toBe(value.toFixed(places));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('rounds half away from zero, keeps the sign of a negative that rounds to zero, not of -0', () => {
+    expect(fixedString(new Decimal('2.345'), 2)).toBe('2.35');
+    expect(fixedString(new Decimal('-2.345'), 2)).toBe('-2.35');
+    expect(fixedString(new Decimal('9.995'), 2)).toBe('10.00');
+    expect(fixedString(new Decimal('0.006'), 2)).toBe('0.01');
+    expect(fixedString(new Decimal('-0.001'), 2)).toBe('-0.00');
+    expect(fixedString(new Decimal('-0'), 2)).toBe('0.00');
+    expect(fixedString(new Decimal('123.4'), 0)).toBe('123');
+    expect(fixedString(new Decimal(Number.NaN), 2)).toBe('NaN');
   });
 });
 

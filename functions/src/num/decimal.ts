@@ -55,9 +55,42 @@ function isPlainInteger(text: string): boolean {
   return true;
 }
 
+/**
+ * `value.toFixed(places)` (rounding half away from zero, the configured mode; `-` on a negative
+ * value even when it rounds to zero) read straight off the Decimal's digits: the same text without
+ * decimal.js's copy, rounding pass and string building, which cost ~2.5 µs a call and a chain
+ * formats thousands of figures.
+ */
+export function fixedString(value: Decimal, places: number): string {
+  const words = value.d; // base-10^7 words, most significant first; null for NaN and ±Infinity
+  if (!words || !Number.isInteger(places) || places < 0) return value.toFixed(places);
+  let digits = String(words[0]);
+  for (let i = 1; i < words.length; i++) digits += String(words[i]).padStart(7, '0');
+  // value = ±0.<digits> × 10^(e + 1): the digits kept are those down to the last place.
+  const keep = value.e + 1 + places;
+  let units = '';
+  if (keep >= 0) {
+    units = digits.length >= keep ? digits.slice(0, keep) : digits.padEnd(keep, '0');
+    if (digits.length > keep && digits.charCodeAt(keep) >= 53) units = incrementDigits(units); // ≥ '5'
+  }
+  units = units.padStart(places + 1, '0');
+  const text = places === 0 ? units : `${units.slice(0, -places)}.${units.slice(-places)}`;
+  return value.s < 0 && !(words.length === 1 && words[0] === 0) ? `-${text}` : text;
+}
+
+/** A string of decimal digits plus one (`'129'` → `'130'`, `'99'` → `'100'`, `''` → `'1'`). */
+function incrementDigits(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--; // '9'
+  if (i < 0) return `1${'0'.repeat(digits.length)}`;
+  return (
+    digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i)
+  );
+}
+
 /** Money as the contract stores it: a fixed two-decimal string, e.g. "7650000.00". */
 export function toMoneyString(value: Decimal): string {
-  const fixed = value.toFixed(2);
+  const fixed = fixedString(value, 2);
   return fixed === '-0.00' ? '0.00' : fixed;
 }
 
@@ -75,6 +108,6 @@ export function addMoneyStrings(a: string, b: string): string {
 
 /** A price or level as the contract stores it: fixed to `places` decimals (default 2). */
 export function toPriceString(value: Decimal, places = 2): string {
-  const fixed = value.toFixed(places);
+  const fixed = fixedString(value, places);
   return /^-0\.?0*$/.test(fixed) ? fixed.slice(1) : fixed;
 }
