@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from '../num/decimal';
-import { ExactSum } from '../num/exact-sum';
+import { ExactSum, type ExactTerm } from '../num/exact-sum';
 import { CONTRACT_MULTIPLIER } from './contract-gex';
 import {
   compareStrikes,
@@ -40,8 +40,8 @@ interface Accumulator {
 
 const empty = (): Accumulator => ({ call: new ExactSum(), put: new ExactSum(), count: 0 });
 
-function add(acc: Accumulator, call: boolean, gamma: Decimal, openInterest: Decimal): void {
-  (call ? acc.call : acc.put).addProduct(gamma, openInterest);
+function add(acc: Accumulator, call: boolean, term: ExactTerm): void {
+  (call ? acc.call : acc.put).addTerm(term);
   acc.count++;
 }
 
@@ -75,10 +75,9 @@ export function aggregateColumns(contracts: ContractColumns, spot: Decimal): Gex
     let row = strikes[ref.index];
     if (!row) strikes[ref.index] = row = { ...empty(), strike: ref.strike, strikeNumber: ref.strikeNumber };
     const call = side[i] === 'call';
-    const gamma = gammas[i] as Decimal;
-    const openInterest = openInterests[i] as Decimal;
-    add(row, call, gamma, openInterest);
-    add(buckets[bucketNames[i] as ExpiryBucketName], call, gamma, openInterest);
+    const term = ExactSum.term(gammas[i] as Decimal, openInterests[i] as Decimal);
+    add(row, call, term);
+    add(buckets[bucketNames[i] as ExpiryBucketName], call, term);
   }
   const factor = CONTRACT_MULTIPLIER.times(spot);
   const scale = (acc: Accumulator): SideTotals => ({

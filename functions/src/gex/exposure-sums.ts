@@ -90,12 +90,13 @@ function addColumns(
     const call = c.side[i] === 'call';
     if (!volume.isZero() && !gamma.isZero()) {
       const bucket = buckets[c.bucket[i] as ExpiryBucketName];
+      const term = ExactSum.term(gamma, volume);
       if (call) {
-        row.callVol.addProduct(gamma, volume);
-        bucket.call.addProduct(gamma, volume);
+        row.callVol.addTerm(term);
+        bucket.call.addTerm(term);
       } else {
-        row.putVol.addProduct(gamma, volume);
-        bucket.put.addProduct(gamma, volume);
+        row.putVol.addTerm(term);
+        bucket.put.addTerm(term);
       }
     }
     // An unknown greek (NaN) adds nothing (counted in quality.exposure_excluded).

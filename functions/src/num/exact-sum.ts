@@ -13,6 +13,12 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * whenever that sum is exact at the configured precision (40 digits; any real option chain),
  * without a Decimal per term.
  */
+/** A product `units × 10^−scale` (units a safe integer as a number, else a BigInt). */
+export interface ExactTerm {
+  units: number | bigint;
+  scale: number;
+}
+
 export class ExactSum {
   /** Partial sums by decimal scale: value = Σ (small + big) × 10^−scale. */
   private readonly scales: number[] = [];
@@ -21,21 +27,37 @@ export class ExactSum {
 
   /** Adds `a × b`, both finite and ≥ 0. */
   addProduct(a: Decimal, b: Decimal): void {
+    this.addTerm(ExactSum.term(a, b));
+  }
+
+  /**
+   * `a × b` (both finite and ≥ 0) as a term for {@link ExactSum.addTerm}: one product added to
+   * several sums is read off its Decimals once.
+   */
+  static term(a: Decimal, b: Decimal): ExactTerm {
     const ma = mantissaOf(a);
     const mb = mantissaOf(b);
-    const i = this.slot(scaleOf(a) + scaleOf(b));
+    const scale = scaleOf(a) + scaleOf(b);
     if (typeof ma === 'number' && typeof mb === 'number') {
       const product = ma * mb;
-      // A float product or sum below 2^53 is exact: rounding up to it would need an exact value ≥ 2^53.
-      if (product <= SAFE) {
-        const sum = (this.small[i] as number) + product;
-        if (sum <= SAFE) {
-          this.small[i] = sum;
-          return;
-        }
+      // A float product below 2^53 is exact: rounding up to it would need an exact value ≥ 2^53.
+      if (product <= SAFE) return { units: product, scale };
+    }
+    return { units: BigInt(ma) * BigInt(mb), scale };
+  }
+
+  /** Adds a term made by {@link ExactSum.term}. */
+  addTerm({ units, scale }: ExactTerm): void {
+    const i = this.slot(scale);
+    if (typeof units === 'number') {
+      const sum = (this.small[i] as number) + units;
+      // A float sum below 2^53 is exact, as the product is.
+      if (sum <= SAFE) {
+        this.small[i] = sum;
+        return;
       }
     }
-    this.big[i] = (this.big[i] as bigint) + BigInt(ma) * BigInt(mb);
+    this.big[i] = (this.big[i] as bigint) + BigInt(units);
   }
 
   private slot(scale: number): number {
