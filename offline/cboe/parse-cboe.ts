@@ -47,6 +47,8 @@ const STAMP_RE =
 const EXPIRY_RE = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})$/;
 /** Characters after the root (and an optional `W`) of an option symbol: date, side and strike. */
 const SYMBOL_TAIL = 15;
+/** Text no cell of a plain row can be (a trimmed cell of one line holds no line break). */
+const NO_CELL = '\n';
 
 /** One non-blank line of the file: its trimmed cells and its 1-based line number. */
 export interface CsvRow {
@@ -55,6 +57,15 @@ export interface CsvRow {
 }
 type Row = CsvRow;
 
+/** Options of {@link parseCboeCsv}. */
+export interface ParseCboeOptions {
+  /**
+   * Read data rows with no double quote without splitting them into cells (default true); false
+   * sends every row through the general row reader (the same result, slower: for tests).
+   */
+  fastRows?: boolean;
+}
+
 /** csv-parse's options for a line (or a file) that needs a full CSV parser. */
 const PARSE_OPTIONS = { relax_column_count: true, trim: true } as const;
 
@@ -62,7 +73,7 @@ const PARSE_OPTIONS = { relax_column_count: true, trim: true } as const;
  * Parses a CBOE delayed-quote CSV.
  * @throws CboeParseError (with the 1-based line) when the preamble, header or a row is malformed.
  */
-export function parseCboeCsv(text: string): CboeChain {
+export function parseCboeCsv(text: string, options: ParseCboeOptions = {}): CboeChain {
   const preamble: Row[] = [];
   let stamped: { spotPrice: string; stampedAt: string } | undefined;
   const sink: RowSink = {
@@ -71,14 +82,25 @@ export function parseCboeCsv(text: string): CboeChain {
     lastPrefix: '',
     lastRoot: '',
     expiries: new Map(),
+    lastExpiryText: NO_CELL,
+    lastExpiry: '',
     firstLine: 0,
   };
+  const fast: FastLine | undefined =
+    options.fastRows === false
+      ? undefined
+      : (source, start, stop, line) =>
+          stamped !== undefined && readPlainDataRow(source, start, stop, line, sink);
   // Each data row becomes its two contracts as it is read, so no row outlives its line.
-  forEachCsvRow(text.replace(/^\uFEFF/, ''), (row) => {
-    if (stamped) return parseRow(row, sink);
-    preamble.push(row);
-    if (preamble.length === 3) stamped = readPreamble(preamble as [Row, Row, Row]);
-  });
+  scanRows(
+    text.replace(/^\uFEFF/, ''),
+    (row) => {
+      if (stamped) return parseRow(row, sink);
+      preamble.push(row);
+      if (preamble.length === 3) stamped = readPreamble(preamble as [Row, Row, Row]);
+    },
+    fast,
+  );
   const headerRow = preamble[2];
   if (!stamped || !headerRow)
     throw new CboeParseError('file ends before the header', preamble.at(-1)?.line ?? 0);
@@ -117,17 +139,36 @@ export function readCsvRows(text: string): Row[] {
 
 /** {@link readCsvRows}, one row at a time. */
 export function forEachCsvRow(text: string, visit: (row: Row) => void): void {
+  scanRows(text, visit, undefined);
+}
+
+/**
+ * Reads a line with no double quote, `text` from `start` to `stop` (its line end excluded), without
+ * a row object; false leaves the line to the general path.
+ */
+type FastLine = (text: string, start: number, stop: number, line: number) => boolean;
+
+/** {@link forEachCsvRow}, offering each line with no double quote to `fast` first. */
+function scanRows(text: string, visit: (row: Row) => void, fast: FastLine | undefined): void {
   if (text.includes('\r') && LONE_CR.test(text)) {
     readRowsWhole(text).forEach(visit);
     return;
   }
+  // The next double quote at or after the current line (Infinity: none left), found once per quote.
+  let quote = -1;
   let line = 1;
   for (let pos = 0; pos < text.length; line++) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const cells = splitLine(text.slice(pos, stop), line);
-    if (cells.some((cell) => cell !== '')) visit({ cells, line });
+    if (quote < pos) {
+      quote = text.indexOf('"', pos);
+      if (quote < 0) quote = Infinity;
+    }
+    if (fast === undefined || quote < stop || !fast(text, pos, stop, line)) {
+      const cells = splitLine(text.slice(pos, stop), line);
+      if (cells.some((cell) => cell !== '')) visit({ cells, line });
+    }
     pos = end + 1;
   }
 }
@@ -136,12 +177,15 @@ export function forEachCsvRow(text: string, visit: (row: Row) => void): void {
 function splitLine(text: string, line: number): string[] {
   if (text.includes('"')) return parseCsv(text, line)[0] ?? [''];
   const cells = text.split(',');
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i] as string;
-    if (cell.length > 0 && (isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1))))
-      cells[i] = cell.trim();
-  }
+  for (let i = 0; i < cells.length; i++) cells[i] = trimCell(cells[i] as string);
   return cells;
+}
+
+/** A cell trimmed like csv-parse's `trim` option (most cells have nothing to trim: no new string). */
+function trimCell(cell: string): string {
+  return cell.length > 0 && (isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1)))
+    ? cell.trim()
+    : cell;
 }
 
 /** A code unit that may be whitespace to trim (space, controls, anything beyond ASCII). */
@@ -208,6 +252,9 @@ interface RowSink {
   lastRoot: string;
   /** Expiration-date text → `YYYY-MM-DD`, so each distinct date is parsed once. */
   expiries: Map<string, string>;
+  /** The last expiration-date text a plain row read, and its date (rows come grouped by expiry). */
+  lastExpiryText: string;
+  lastExpiry: string;
   /** Line of the first data row. */
   firstLine: number;
 }
@@ -224,6 +271,81 @@ function parseRow({ cells, line }: Row, sink: RowSink): void {
   const strike = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   const row = { cells, expiry, strike, line };
   sink.contracts.push(side(row, 1, 'call', sink), side(row, 12, 'put', sink));
+}
+
+/** Commas of a data row (its column count less one). */
+const COMMAS = HEADER.length - 1;
+/** Comma offsets of the plain row being read (cell i lies between commas i - 1 and i). */
+const commas = new Int32Array(COMMAS + 1);
+
+/**
+ * A data row from a line with no double quote, read without splitting it: its commas are found
+ * with indexOf and only the cells the contracts use are cut out and trimmed. It yields what
+ * {@link parseRow} yields for that line; anything else (a blank row, another column count, an
+ * empty call symbol, a bad date or symbol) is left to the general path (false), which skips the
+ * line or throws its error.
+ */
+function readPlainDataRow(text: string, start: number, stop: number, line: number, sink: RowSink): boolean {
+  let at = start - 1;
+  for (let i = 0; i < COMMAS; i++) {
+    at = text.indexOf(',', at + 1);
+    if (at < 0 || at >= stop) return false;
+    commas[i] = at;
+  }
+  const more = text.indexOf(',', at + 1);
+  if (more >= 0 && more < stop) return false;
+  commas[COMMAS] = stop;
+  const callSymbol = cellAt(text, start, 1);
+  if (callSymbol === '') return false;
+  const expiryText = cellAt(text, start, 0);
+  let expiry: string | undefined;
+  if (expiryText === sink.lastExpiryText) expiry = sink.lastExpiry;
+  else {
+    expiry = sink.expiries.get(expiryText);
+    if (expiry === undefined) return false;
+    sink.lastExpiryText = expiryText;
+    sink.lastExpiry = expiry;
+  }
+  const putSymbol = cellAt(text, start, 12);
+  if (optionRoot(callSymbol, sink) === undefined || optionRoot(putSymbol, sink) === undefined) return false;
+  // An unquoted cell holds no comma: the strike is as printed.
+  const strike = cellAt(text, start, STRIKE);
+  if (sink.firstLine === 0) sink.firstLine = line;
+  sink.contracts.push(
+    plainSide(text, start, 1, callSymbol, 'call', strike, expiry),
+    plainSide(text, start, 12, putSymbol, 'put', strike, expiry),
+  );
+  return true;
+}
+
+/** Cell `i` of the plain row whose commas are in {@link commas}, trimmed. */
+function cellAt(text: string, start: number, i: number): string {
+  return trimCell(text.slice(i === 0 ? start : (commas[i - 1] as number) + 1, commas[i]));
+}
+
+/** {@link side} for {@link readPlainDataRow}: the same contract, fields in the same order. */
+function plainSide(
+  text: string,
+  start: number,
+  at: number,
+  symbol: string,
+  kind: 'call' | 'put',
+  strike: string,
+  expiry: string,
+): ContractInput {
+  return {
+    symbol,
+    side: kind,
+    strike,
+    expiry,
+    openInterest: cellAt(text, start, at + SIDE.openInterest),
+    gamma: cellAt(text, start, at + SIDE.gamma),
+    impliedVolatility: cellAt(text, start, at + SIDE.iv),
+    bid: cellAt(text, start, at + SIDE.bid),
+    ask: cellAt(text, start, at + SIDE.ask),
+    volume: cellAt(text, start, at + SIDE.volume),
+    delta: cellAt(text, start, at + SIDE.delta),
+  };
 }
 
 function side(
