@@ -18,21 +18,36 @@ export function nyseSessions(fromDate: string, toDate: string): TradingSession[]
   }
   const span = (Date.parse(toDate) - Date.parse(fromDate)) / 86_400_000;
   if (span > MAX_DAYS) throw new RangeError(`session range too long: ${fromDate} to ${toDate}`);
-  const holidays = new Map<number, Map<string, string>>();
-  const earlyCloses = new Map<number, Set<string>>();
   const sessions: TradingSession[] = [];
   for (let date = fromDate; date <= toDate; date = addDays(date, 1)) {
     if (weekdayOf(date) >= 6) continue;
-    const year = Number(date.slice(0, 4));
-    if (!holidays.has(year)) {
-      holidays.set(year, nyseHolidays(year));
-      earlyCloses.set(year, nyseEarlyCloses(year));
-    }
-    if (holidays.get(year)?.has(date)) continue;
-    const close = earlyCloses.get(year)?.has(date) ? '13:00' : '16:00';
+    const { holidays, earlyCloses } = closuresOf(Number(date.slice(0, 4)));
+    if (holidays.has(date)) continue;
+    const close = earlyCloses.has(date) ? '13:00' : '16:00';
     sessions.push({ date, open: newYorkInstant(date, '09:30'), close: newYorkInstant(date, close) });
   }
   return sessions;
+}
+
+/** A year's holidays and early closes. */
+interface Closures {
+  holidays: ReadonlyMap<string, string>;
+  earlyCloses: ReadonlySet<string>;
+}
+
+/**
+ * Closures by year, worked out once per process: they depend on the year alone, and a chain asks
+ * for the session of each of its expiries.
+ */
+const closuresByYear = new Map<number, Closures>();
+
+function closuresOf(year: number): Closures {
+  let closures = closuresByYear.get(year);
+  if (closures === undefined) {
+    closures = { holidays: nyseHolidays(year), earlyCloses: nyseEarlyCloses(year) };
+    closuresByYear.set(year, closures);
+  }
+  return closures;
 }
 
 /**
