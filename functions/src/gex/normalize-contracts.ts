@@ -82,17 +82,18 @@ export class ContractColumns {
   readonly volume: Decimal[] = [];
   // The numbers in typed arrays: float64 from the first entry on (a plain array that starts with
   // small integers changes its element kind later, and code optimized for the first kind deopts).
-  readonly openInterestNumber: Float64Array;
-  readonly years: Float64Array;
+  // Replaced by larger copies when full (see `push`): read them after the columns are filled.
+  openInterestNumber: Float64Array;
+  years: Float64Array;
   /** Annualized volatility; NaN when none is known. */
-  readonly volatility: Float64Array;
+  volatility: Float64Array;
   /** Per-share greeks of delta; NaN when unknown. */
-  readonly delta: Float64Array;
-  readonly vanna: Float64Array;
-  readonly charm: Float64Array;
+  delta: Float64Array;
+  vanna: Float64Array;
+  charm: Float64Array;
 
-  /** Room for `capacity` contracts. */
-  constructor(readonly capacity: number) {
+  /** Room for `capacity` contracts to begin with; more makes room for itself. */
+  constructor(private capacity: number) {
     this.openInterestNumber = new Float64Array(capacity);
     this.years = new Float64Array(capacity);
     this.volatility = new Float64Array(capacity);
@@ -119,13 +120,10 @@ export class ContractColumns {
     return columns;
   }
 
-  /**
-   * Appends a contract at the strike `ref` (which must carry the contract's strike value).
-   * @throws RangeError beyond the capacity.
-   */
+  /** Appends a contract at the strike `ref` (which must carry the contract's strike value). */
   push(c: NormalizedContract, ref: StrikeRef): void {
     const i = this.length;
-    if (i >= this.capacity) throw new RangeError(`contract columns are full (${this.capacity})`);
+    if (i >= this.capacity) this.grow();
     this.symbol.push(c.symbol);
     this.side.push(c.side);
     this.strike.push(ref);
@@ -142,6 +140,23 @@ export class ContractColumns {
     this.vanna[i] = c.vanna ?? Number.NaN;
     this.charm[i] = c.charm ?? Number.NaN;
     this.length = i + 1;
+  }
+
+  /** Doubles the room of the float64 columns. */
+  private grow(): void {
+    const capacity = Math.max(64, 2 * this.capacity);
+    const wider = (column: Float64Array) => {
+      const copy = new Float64Array(capacity);
+      copy.set(column);
+      return copy;
+    };
+    this.openInterestNumber = wider(this.openInterestNumber);
+    this.years = wider(this.years);
+    this.volatility = wider(this.volatility);
+    this.delta = wider(this.delta);
+    this.vanna = wider(this.vanna);
+    this.charm = wider(this.charm);
+    this.capacity = capacity;
   }
 
   /** The contracts as objects, in order. */
@@ -215,10 +230,10 @@ class Chain implements NormalizedChain {
   private usedObjects: NormalizedContract[] | undefined;
   private tradedOnlyObjects: NormalizedContract[] | undefined;
 
-  /** Room for `capacity` contracts of each kind. */
+  /** Room for `capacity` used contracts (every contract of the input); traded-only ones make room as they come. */
   constructor(capacity: number) {
     this.used = new ContractColumns(capacity);
-    this.tradedOnly = new ContractColumns(capacity);
+    this.tradedOnly = new ContractColumns(0);
   }
 
   get contracts(): NormalizedContract[] {
