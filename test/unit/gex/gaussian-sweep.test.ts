@@ -95,22 +95,19 @@ describe('gaussianSums (the WebAssembly kernel)', () => {
   });
 
   it('sums nothing to 0 and passes NaN and ±Infinity through as the JavaScript loop does', () => {
+    // One term under test beside an ordinary one, at one spot.
+    const terms = (shift: number, inverse: number, amp: number, spot: number) =>
+      [
+        Float64Array.of(shift, 0.1),
+        Float64Array.of(inverse, 1),
+        Float64Array.of(amp, 2),
+        2,
+        Float64Array.of(spot),
+      ] as const;
     const one = (shift: number, inverse: number, amp: number, spot = 1) =>
-      gaussianSums(
-        Float64Array.of(shift, 0.1),
-        Float64Array.of(inverse, 1),
-        Float64Array.of(amp, 2),
-        2,
-        Float64Array.of(spot),
-      )[0] as number;
+      gaussianSums(...terms(shift, inverse, amp, spot))[0] as number;
     const plain = (shift: number, inverse: number, amp: number, spot = 1) =>
-      reference(
-        Float64Array.of(shift, 0.1),
-        Float64Array.of(inverse, 1),
-        Float64Array.of(amp, 2),
-        2,
-        Float64Array.of(spot),
-      ).sums[0] as number;
+      reference(...terms(shift, inverse, amp, spot)).sums[0] as number;
     expect(
       gaussianSums(new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, Float64Array.of(1, 2)),
     ).toEqual(new Float64Array(2));
