@@ -4,6 +4,7 @@ import { decimalToNumber } from '../../functions/src/num/decimal-parts';
 import {
   addMoneyStrings,
   Decimal,
+  exceeds,
   fixedString,
   parseDecimal,
   toMoneyString,
@@ -41,6 +42,30 @@ describe('parseDecimal', () => {
     for (const bad of ['', 'abc', 'NaN', 'Infinity', '1.2.3', null, undefined, Number.NaN, Infinity, {}]) {
       expect(parseDecimal(bad)).toBeNull();
     }
+  });
+});
+
+describe('exceeds', () => {
+  it('is value > limit for a positive limit, whatever the exponents', () => {
+    const values = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^[1-9]\d{0,20}$/),
+        fc.integer({ min: -12, max: 12 }),
+      )
+      .map(([sign, digits, exponent]) => new Decimal(`${sign}${digits}e${exponent}`));
+    const limits = fc.oneof(
+      fc.constantFrom(new Decimal(1e9), new Decimal('0.5'), new Decimal(1)),
+      values.map((v) => v.abs()),
+    );
+    fc.assert(
+      fc.property(fc.oneof(values, fc.constant(new Decimal(0))), limits, (value, limit) => {
+        expect(exceeds(value, limit)).toBe(value.gt(limit));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(exceeds(new Decimal(1e9), new Decimal(1e9))).toBe(false);
+    expect(exceeds(new Decimal(1e9 + 1), new Decimal(1e9))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Decimal, parseDecimal, ZERO } from '../num/decimal';
+import { Decimal, exceeds, parseDecimal, ZERO } from '../num/decimal';
 import { blackScholesDeltaGreeks } from '../../../pricing/black-scholes';
 import { parseModelNumber, type PricingContext } from './resolve-gamma';
 import type { ContractInput, OptionSide, RawNumber } from './types';
@@ -33,7 +33,7 @@ export function readVolume(raw: RawNumber): VolumeReading {
     return MISSING_VOLUME;
   }
   const volume = parseDecimal(raw);
-  if (!volume || volume.isNegative() || !volume.isInteger() || volume.gt(MAX_VOLUME_DECIMAL)) {
+  if (!volume || volume.isNegative() || !volume.isInteger() || exceeds(volume, MAX_VOLUME_DECIMAL)) {
     return INVALID_VOLUME;
   }
   return { volume, state: 'ok' };

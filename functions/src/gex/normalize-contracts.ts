@@ -1,4 +1,4 @@
-import { Decimal, parseDecimal, ZERO } from '../num/decimal';
+import { Decimal, exceeds, parseDecimal, ZERO } from '../num/decimal';
 import { decimalToNumber } from '../num/decimal-parts';
 import { readVolume, resolveExposureGreeks, type VolumeReading } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
@@ -438,7 +438,7 @@ function checkOpenInterest(raw: ContractInput['openInterest']): OpenInterest | s
   const oi = parseDecimal(raw);
   if (!oi) return 'invalid_open_interest';
   if (oi.isNegative()) return 'negative_open_interest';
-  if (!oi.isInteger() || oi.gt(MAX_OPEN_INTEREST_DECIMAL)) return 'invalid_open_interest';
+  if (!oi.isInteger() || exceeds(oi, MAX_OPEN_INTEREST_DECIMAL)) return 'invalid_open_interest';
   return oi.isZero() ? 'zero_open_interest' : { value: oi, number: decimalToNumber(oi) };
 }
 
@@ -479,7 +479,7 @@ function cachedStrikeOf(raw: RawNumber, ctx: ChainContext): StrikeRef | null {
   let parsed = ctx.strikes.get(raw);
   if (parsed === undefined) {
     const strike = parseDecimal(raw);
-    parsed = strike && strike.gt(0) ? strikeRefOf(strike, raw, ctx) : null;
+    parsed = strike && strike.isPositive() && !strike.isZero() ? strikeRefOf(strike, raw, ctx) : null;
     ctx.strikes.set(raw, parsed);
   }
   return parsed;

@@ -44,6 +44,14 @@ export function parseDecimal(value: unknown): Decimal | null {
   return parsed.isFinite() ? parsed : null;
 }
 
+/**
+ * `value > limit` for a positive `limit`, skipping decimal.js's comparison (which copies its
+ * argument) when the exponents alone decide it: a value with a smaller exponent is smaller.
+ */
+export function exceeds(value: Decimal, limit: Decimal): boolean {
+  return value.e >= limit.e && value.gt(limit);
+}
+
 /** 1 to 15 ASCII digits: an integer a float64 holds exactly, so `Number` reads it without loss. */
 function isPlainInteger(text: string): boolean {
   const length = text.length;
