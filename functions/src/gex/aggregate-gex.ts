@@ -73,7 +73,16 @@ export function aggregateColumns(contracts: ContractColumns, spot: Decimal): Gex
   for (let i = 0; i < contracts.length; i++) {
     const ref = strikeRefs[i] as StrikeRef;
     let row = strikes[ref.index];
-    if (!row) strikes[ref.index] = row = { ...empty(), strike: ref.strike, strikeNumber: ref.strikeNumber };
+    if (!row) {
+      const { strike, strikeNumber } = ref;
+      strikes[ref.index] = row = {
+        call: new ExactSum(),
+        put: new ExactSum(),
+        count: 0,
+        strike,
+        strikeNumber,
+      };
+    }
     const call = side[i] === 'call';
     const term = ExactSum.term(gammas[i] as Decimal, openInterests[i] as Decimal);
     add(row, call, term);
@@ -93,7 +102,10 @@ export function aggregateColumns(contracts: ContractColumns, spot: Decimal): Gex
   const byStrike = strikes
     .filter((row) => row !== undefined)
     .sort(compareStrikes)
-    .map((row) => ({ strike: row.strike, ...scale(row) }));
+    .map((row) => {
+      const { call, put, count } = scale(row);
+      return { strike: row.strike, call, put, count };
+    });
   const total = Object.values(byBucket).reduce(
     (sum, b) => ({ call: sum.call.plus(b.call), put: sum.put.plus(b.put), count: sum.count + b.count }),
     { call: ZERO, put: ZERO, count: 0 },
