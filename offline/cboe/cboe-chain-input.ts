@@ -120,18 +120,29 @@ export function cboeChainInput(chain: CboeChain, options: CboeChainInputOptions)
           (selection.oneDte && expiry === buckets.oneDte.expiry),
     ),
   );
-  // One pass; contracts come grouped by expiry, so the previous one's answer mostly serves.
+  // One pass; contracts come grouped by expiry and root, so the previous one's answers mostly serve.
   const all = chain.contracts;
   const contracts: ContractInput[] = [];
   let lastExpiry: unknown = NOTHING_YET;
   let keep = false;
+  // The letters before a symbol's date, and whether they name an AM-settled root: a contract whose
+  // letters do not is left as it is (withSettlement would return it unchanged).
+  let lastLetters = '';
+  let amSettled = false;
   for (let i = 0; i < all.length; i++) {
     const contract = all[i] as ContractInput;
     if (contract.expiry !== lastExpiry) {
       lastExpiry = contract.expiry;
       keep = kept.has(contract.expiry);
     }
-    if (keep) contracts.push(withSettlement(contract, settleTimes));
+    if (!keep) continue;
+    const { symbol } = contract;
+    const letters = Math.max(symbol.length - SYMBOL_TAIL, 0);
+    if (letters !== lastLetters.length || !symbol.startsWith(lastLetters)) {
+      lastLetters = symbol.slice(0, letters);
+      amSettled = AM_SETTLED_ROOTS.has(lastLetters);
+    }
+    contracts.push(amSettled ? withSettlement(contract, settleTimes) : contract);
   }
   return {
     underlying: chain.underlying,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cboeChainInput } from '../../../offline/cboe/cboe-chain-input';
-import type { CboeChain } from '../../../offline/cboe/parse-cboe';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cboeChainInput, withSettlement } from '../../../offline/cboe/cboe-chain-input';
+import { type CboeChain, parseCboeCsv } from '../../../offline/cboe/parse-cboe';
 
 /** A small chain listing the Wednesday before Thanksgiving 2024, the early-close Friday and the next Monday. */
 const CHAIN: CboeChain = {
@@ -45,5 +47,26 @@ describe('cboeChainInput', () => {
 
   it('rejects an as-of that is not an instant', () => {
     expect(() => cboeChainInput(CHAIN, { asOf: 'later', expiries: 'all' })).toThrow(RangeError);
+  });
+
+  it('settles exactly the AM-settled contracts of a real file, as withSettlement does contract by contract', () => {
+    const file = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'fixtures',
+      'cboe',
+      'spx_quotedata_2023-09-14_1631ET.csv',
+    );
+    const chain = parseCboeCsv(readFileSync(file, 'utf8'));
+    const input = cboeChainInput(chain, { expiries: 'all' });
+    const kept = new Set(input.contracts.map((c) => c.expiry));
+    const cache = new Map<string, string>();
+    const reference = chain.contracts.filter((c) => kept.has(c.expiry)).map((c) => withSettlement(c, cache));
+    expect(input.contracts).toEqual(reference);
+    const settled = input.contracts.filter((c) => c.settlesAt !== undefined);
+    expect(settled.length).toBeGreaterThan(1000);
+    expect(settled.every((c) => /^SPX\d/.test(c.symbol))).toBe(true);
+    expect(input.contracts.filter((c) => /^SPX\d/.test(c.symbol))).toHaveLength(settled.length);
   });
 });
