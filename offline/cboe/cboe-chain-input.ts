@@ -3,7 +3,7 @@ import { nyseSessionOn, nyseSessions } from '../calendar/nyse-sessions';
 import { selectExpiryBuckets } from '../../functions/src/calendar/select-expiry-buckets';
 import { expiryCloseMs } from '../../functions/src/gex/time-to-expiry';
 import type { ChainInput, ContractInput } from '../../functions/src/gex/types';
-import type { CboeChain } from './parse-cboe';
+import { type CboeChain, SYMBOL_TAIL } from './parse-cboe';
 
 /** Which expiries of a CBOE chain to include: the 0DTE and/or 1DTE bucket, or every live expiry. */
 export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
@@ -15,11 +15,6 @@ export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
  */
 const AM_SETTLED_ROOTS: ReadonlySet<string> = new Set(['SPX', 'NDX', 'RUT']);
 const ROOT_RE = /^([A-Z]+)\d{6}[CP]\d{8}$/;
-/** Characters after the root in a symbol ROOT_RE matches (date, side, strike). */
-const SYMBOL_TAIL = 15;
-/** Lengths of the AM-settled roots: a symbol of another length cannot have one (no regex run). */
-const AM_SETTLED_ROOT_LIST: readonly string[] = [...AM_SETTLED_ROOTS];
-const AM_SETTLED_ROOT_LENGTHS: ReadonlySet<number> = new Set(AM_SETTLED_ROOT_LIST.map((root) => root.length));
 
 /** Equal to no expiry: the previous expiry before the first contract. */
 const NOTHING_YET: unknown = Symbol('nothing yet');
@@ -29,13 +24,8 @@ const NOTHING_YET: unknown = Symbol('nothing yet');
  * `cache` holds that instant per expiry date across calls.
  */
 export function withSettlement(contract: ContractInput, cache = new Map<string, string>()): ContractInput {
-  const { symbol } = contract;
-  const rootLength = symbol.length - SYMBOL_TAIL;
-  if (!AM_SETTLED_ROOT_LENGTHS.has(rootLength)) return contract;
-  // ROOT_RE's root is all but the last SYMBOL_TAIL characters: compared in place (no match array).
-  if (!AM_SETTLED_ROOT_LIST.some((root) => root.length === rootLength && symbol.startsWith(root)))
-    return contract;
-  if (!ROOT_RE.test(symbol)) return contract;
+  const root = ROOT_RE.exec(contract.symbol)?.[1];
+  if (root === undefined || !AM_SETTLED_ROOTS.has(root)) return contract;
   let settlesAt = cache.get(contract.expiry);
   if (settlesAt === undefined) {
     settlesAt = newYorkInstant(contract.expiry, '09:30');

@@ -45,8 +45,8 @@ const ZONE_OFFSETS: Record<string, string> = { EDT: '-04:00', EST: '-05:00' };
 const STAMP_RE =
   /^Date:\s*([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?\s*m\.?\s*([A-Z]{2,4})?\s*$/i;
 const EXPIRY_RE = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})$/;
-/** Characters after the root (and an optional `W`) of an option symbol: date, side and strike. */
-const SYMBOL_TAIL = 15;
+/** Characters after the letters of an option symbol (root, optional `W`): date, side and strike. */
+export const SYMBOL_TAIL = 15;
 /** Text no cell of a plain row can be (a trimmed cell of one line holds no line break). */
 const NO_CELL = '\n';
 
