@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { cboeChainInput, type ExpirySelection } from '../offline/cboe/cboe-chain-input';
-import { type CboeChain, CboeParseError, parseCboeCsv } from '../offline/cboe/parse-cboe';
+import { type CboeChainFeed, cboeChainFeed, type ExpirySelection } from '../offline/cboe/cboe-chain-input';
+import { CboeParseError } from '../offline/cboe/parse-cboe';
 import { expiryCloseMs } from '../functions/src/gex/time-to-expiry';
-import { computeGex, GexInputError } from '../functions/src/gex/compute-gex';
+import { computeGexOfFeed, GexInputError } from '../functions/src/gex/compute-gex';
 import type { GexResult, SymbolRegime } from '../functions/src/contract/regime';
-import type { ChainInput } from '../functions/src/gex/types';
+import type { ChainHead } from '../functions/src/gex/types';
 import type { CliIo } from './cli-io';
 import { formatRegimeSummary } from './format-regime';
 
@@ -46,17 +46,20 @@ function parseFlags(args: string[]) {
   }
 }
 
-async function loadChain(file: string, io: CliIo) {
-  let text: string;
+async function readChainFile(file: string, io: CliIo): Promise<string> {
   try {
-    text = await io.readFile(file);
+    return await io.readFile(file);
   } catch (error) {
     throw new UsageError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
+}
+
+/** `run`, with a malformed file's error as a one-line usage error naming the file. */
+function readingFile<T>(file: string, run: () => T): T {
   try {
-    return parseCboeCsv(text);
+    return run();
   } catch (error) {
     if (error instanceof CboeParseError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
@@ -81,8 +84,8 @@ function checkAsOf(asOf: string): void {
     throw new UsageError(`--as-of is not a valid time: ${asOf}`);
 }
 
-function describeEmpty(chain: CboeChain, input: ChainInput, selection: ExpirySelection): string {
-  const last = chain.contracts.reduce((max, c) => (c.expiry > max ? c.expiry : max), '');
+function describeEmpty(listed: readonly string[], input: ChainHead, selection: ExpirySelection): string {
+  const last = listed.at(-1) ?? '';
   const lastClose = new Date(expiryCloseMs(last, input.expiryCloses)).toISOString();
   if (lastClose < input.asOf) {
     return `every expiry in the file ended before the as-of time ${input.asOf} (the last, ${last}, closed at ${lastClose})`;
@@ -104,13 +107,18 @@ function markUnselected(byExpiry: SymbolRegime['by_expiry'], selection: ExpirySe
   if (!selection.oneDte && byExpiry.one_dte.option_count === 0) byExpiry.one_dte.note = 'not selected';
 }
 
-/** The engine's result; a chain it cannot compute (e.g. no usable contract) is a one-line input error. */
-function computeOrExplain(input: ChainInput): GexResult {
+/**
+ * The engine's result, fed from the file as it is parsed; a selection with no contract, or a chain
+ * the engine cannot compute (e.g. no usable contract), is a one-line input error.
+ */
+function computeOrExplain(file: string, chain: CboeChainFeed, selection: ExpirySelection): GexResult {
   try {
-    return computeGex(input);
+    return readingFile(file, () => computeGexOfFeed(chain.head, chain.feed));
   } catch (error) {
-    if (error instanceof GexInputError) throw new UsageError(error.message);
-    throw error;
+    if (!(error instanceof GexInputError)) throw error;
+    const { fed } = chain;
+    if (error.field !== 'contracts' || fed.contracts > 0) throw new UsageError(error.message);
+    throw new UsageError(describeEmpty(fed.listed, fed.head, selection));
   }
 }
 
@@ -124,15 +132,15 @@ async function compute(args: string[], io: CliIo): Promise<number> {
   const selection = parseExpirySelection(flags.expiries);
   const asOf = flags['as-of'];
   if (asOf !== undefined) checkAsOf(asOf);
-  const chain = await loadChain(flags.cboe, io);
-  const input = cboeChainInput(chain, { asOf, expiries: selection });
-  if (input.contracts.length === 0) throw new UsageError(describeEmpty(chain, input, selection));
-  const result = computeOrExplain(input);
+  const file = flags.cboe;
+  const text = await readChainFile(file, io);
+  const chain = readingFile(file, () => cboeChainFeed(text, { asOf, expiries: selection }));
+  const result = computeOrExplain(file, chain, selection);
   markUnselected(result.regime.by_expiry, selection);
-  const text = flags.json
+  const output = flags.json
     ? JSON.stringify(result.regime, null, 2)
-    : formatRegimeSummary(chain.underlying, result);
-  io.stdout(`${text}\n`);
+    : formatRegimeSummary(chain.fed.head.underlying, result);
+  io.stdout(`${output}\n`);
   return 0;
 }
 

@@ -2,8 +2,9 @@ import { addDays, newYorkInstant, newYorkWallClock } from '../../functions/src/c
 import { nyseSessionOn, nyseSessions } from '../calendar/nyse-sessions';
 import { selectExpiryBuckets } from '../../functions/src/calendar/select-expiry-buckets';
 import { expiryCloseMs } from '../../functions/src/gex/time-to-expiry';
-import type { ChainInput, ContractInput } from '../../functions/src/gex/types';
-import { type CboeChain, SYMBOL_TAIL } from './parse-cboe';
+import type { ExpiryBuckets, TradingSession } from '../../functions/src/calendar/types';
+import type { ChainHead, ChainInput, ContractFeed, ContractInput } from '../../functions/src/gex/types';
+import { type CboeChain, parseCboeCsv, readCboeHead, SYMBOL_TAIL } from './parse-cboe';
 
 /** Which expiries of a CBOE chain to include: the 0DTE and/or 1DTE bucket, or every live expiry. */
 export type ExpirySelection = 'all' | { zeroDte: boolean; oneDte: boolean };
@@ -79,6 +80,90 @@ export interface CboeChainInputOptions {
 }
 
 /**
+ * The rules that turn a CBOE file's contracts into the engine's input, shared by
+ * {@link cboeChainInput} and {@link cboeChainFeed}: the as-of instant, the 0DTE/1DTE sessions, the
+ * early closes of listed expiries, which expiries the selection keeps and which contracts settle
+ * in the morning.
+ */
+class CboeRules {
+  readonly asOfMs: number;
+  readonly asOf: string;
+  /** Early closes (13:00) by expiry date, of the expiries {@link CboeRules.list} was given. */
+  readonly expiryCloses: Record<string, string> = {};
+  private readonly sessions: TradingSession[];
+  private readonly sessionBuckets: ExpiryBuckets;
+  private readonly selection: ExpirySelection;
+  private readonly settleTimes = new Map<string, string>();
+  private readonly kept = new Map<string, boolean>();
+  // The letters before a symbol's date, and whether they name an AM-settled root: a contract whose
+  // letters do not is left as it is (withSettlement would return it unchanged).
+  private lastLetters = '';
+  private amSettled = false;
+
+  /** @throws RangeError when the as-of time (`options.asOf`, else `stampedAt`) is not an instant. */
+  constructor(stampedAt: string, options: CboeChainInputOptions) {
+    const asOfMs = Date.parse(options.asOf ?? stampedAt);
+    if (!Number.isFinite(asOfMs)) throw new RangeError(`not an ISO-8601 instant: ${options.asOf}`);
+    this.asOfMs = asOfMs;
+    this.asOf = new Date(asOfMs).toISOString();
+    const today = newYorkWallClock(asOfMs).date;
+    this.sessions = nyseSessions(addDays(today, -1), addDays(today, 14));
+    const { zeroDte, oneDte } = this.buckets([]);
+    this.sessionBuckets = {
+      zeroDte: { session: zeroDte.session, expiry: zeroDte.session },
+      oneDte: { session: oneDte.session, expiry: oneDte.session },
+    };
+    this.selection = options.expiries;
+  }
+
+  /** The 0DTE and 1DTE buckets of a chain listing `listed`. */
+  buckets(listed: Iterable<string>): ExpiryBuckets {
+    return selectExpiryBuckets({ asOf: this.asOf, sessions: this.sessions, listedExpiries: listed });
+  }
+
+  /**
+   * The buckets as if every session's date were listed: a contract's bucket is the same as with
+   * the chain's real buckets (a listed date is a date some contract has).
+   */
+  get bucketsOfSessions(): ExpiryBuckets {
+    return this.sessionBuckets;
+  }
+
+  /**
+   * Whether the selection keeps the contracts of a listed expiry (`all`: those whose close is not
+   * before as-of); the first time an expiry is asked about, its early close, if any, is noted.
+   */
+  keeps(expiry: string): boolean {
+    let keep = this.kept.get(expiry);
+    if (keep === undefined) {
+      const session = nyseSessionOn(expiry);
+      if (session && Date.parse(session.close) !== expiryCloseMs(expiry))
+        this.expiryCloses[expiry] = session.close;
+      const { selection } = this;
+      const { zeroDte, oneDte } = this.sessionBuckets;
+      keep =
+        selection === 'all'
+          ? expiryCloseMs(expiry, this.expiryCloses) >= this.asOfMs
+          : (selection.zeroDte && expiry === zeroDte.session) ||
+            (selection.oneDte && expiry === oneDte.session);
+      this.kept.set(expiry, keep);
+    }
+    return keep;
+  }
+
+  /** The contract as the engine takes it: with `settlesAt` when its root is AM-settled. */
+  settled(contract: ContractInput): ContractInput {
+    const { symbol } = contract;
+    const letters = Math.max(symbol.length - SYMBOL_TAIL, 0);
+    if (letters !== this.lastLetters.length || !symbol.startsWith(this.lastLetters)) {
+      this.lastLetters = symbol.slice(0, letters);
+      this.amSettled = AM_SETTLED_ROOTS.has(this.lastLetters);
+    }
+    return this.amSettled ? withSettlement(contract, this.settleTimes) : contract;
+  }
+}
+
+/**
  * Turns a parsed CBOE file into the engine's input: picks the 0DTE/1DTE buckets on the rules-based
  * NYSE calendar, records 13:00 early closes of listed expiries in `expiryCloses`, and keeps the
  * contracts of the selected expiries (`all` = every expiry whose close is not before `asOf`).
@@ -88,58 +173,90 @@ export interface CboeChainInputOptions {
  * @throws RangeError when `asOf` is not an ISO-8601 instant.
  */
 export function cboeChainInput(chain: CboeChain, options: CboeChainInputOptions): ChainInput {
-  const asOfMs = Date.parse(options.asOf ?? chain.stampedAt);
-  if (!Number.isFinite(asOfMs)) throw new RangeError(`not an ISO-8601 instant: ${options.asOf}`);
-  const asOf = new Date(asOfMs).toISOString();
+  const rules = new CboeRules(chain.stampedAt, options);
   const listed = [...new Set(chain.contracts.map((c) => c.expiry))].sort();
-  const today = newYorkWallClock(asOfMs).date;
-  const sessions = nyseSessions(addDays(today, -1), addDays(today, 14));
-  const buckets = selectExpiryBuckets({ asOf, sessions, listedExpiries: listed });
-  const expiryCloses: Record<string, string> = {};
-  for (const expiry of listed) {
-    const session = nyseSessionOn(expiry);
-    if (session && Date.parse(session.close) !== expiryCloseMs(expiry)) expiryCloses[expiry] = session.close;
-  }
-  const selection = options.expiries;
-  const settleTimes = new Map<string, string>();
-  const kept = new Set(
-    listed.filter((expiry) =>
-      selection === 'all'
-        ? expiryCloseMs(expiry, expiryCloses) >= asOfMs
-        : (selection.zeroDte && expiry === buckets.zeroDte.expiry) ||
-          (selection.oneDte && expiry === buckets.oneDte.expiry),
-    ),
-  );
+  const kept = new Set(listed.filter((expiry) => rules.keeps(expiry)));
   // One pass; contracts come grouped by expiry and root, so the previous one's answers mostly serve.
   const all = chain.contracts;
   const contracts: ContractInput[] = [];
   let lastExpiry: unknown = NOTHING_YET;
   let keep = false;
-  // The letters before a symbol's date, and whether they name an AM-settled root: a contract whose
-  // letters do not is left as it is (withSettlement would return it unchanged).
-  let lastLetters = '';
-  let amSettled = false;
   for (let i = 0; i < all.length; i++) {
     const contract = all[i] as ContractInput;
     if (contract.expiry !== lastExpiry) {
       lastExpiry = contract.expiry;
       keep = kept.has(contract.expiry);
     }
-    if (!keep) continue;
-    const { symbol } = contract;
-    const letters = Math.max(symbol.length - SYMBOL_TAIL, 0);
-    if (letters !== lastLetters.length || !symbol.startsWith(lastLetters)) {
-      lastLetters = symbol.slice(0, letters);
-      amSettled = AM_SETTLED_ROOTS.has(lastLetters);
-    }
-    contracts.push(amSettled ? withSettlement(contract, settleTimes) : contract);
+    if (keep) contracts.push(rules.settled(contract));
   }
   return {
     underlying: chain.underlying,
     spotPrice: chain.spotPrice,
-    asOf,
+    asOf: rules.asOf,
     contracts,
-    buckets,
-    expiryCloses,
+    buckets: rules.buckets(listed),
+    expiryCloses: rules.expiryCloses,
   };
+}
+
+/** A CBOE file as contracts fed to the engine while it is parsed (see {@link cboeChainFeed}). */
+export interface CboeChainFeed {
+  /** The chain's head before any contract is read: spot, as-of, and buckets by session date. */
+  head: ChainHead;
+  /**
+   * Parses the file, handing each contract of the selected expiries to `add` (with `settlesAt` as
+   * {@link cboeChainInput} sets it); returns the head with the buckets of the listed expiries.
+   * @throws CboeParseError when the file is malformed.
+   */
+  feed: ContractFeed;
+  /**
+   * What the last {@link CboeChainFeed.feed} read: the contracts it handed over, every expiry the
+   * file lists (sorted) and the head it returned (`head` until a feed ends).
+   */
+  fed: { contracts: number; listed: string[]; head: ChainHead };
+}
+
+/**
+ * A CBOE delayed-quote CSV as a {@link ContractFeed} for `computeGexOfFeed`: the same contracts
+ * and head as {@link cboeChainInput} of {@link parseCboeCsv}, each contract handed over as its
+ * row is read, so no parsed contract has to stay in memory.
+ * @throws CboeParseError when the preamble or header is malformed; RangeError as {@link cboeChainInput}.
+ */
+export function cboeChainFeed(text: string, options: CboeChainInputOptions): CboeChainFeed {
+  const { spotPrice, stampedAt } = readCboeHead(text);
+  const rules = new CboeRules(stampedAt, options);
+  const head: ChainHead = {
+    underlying: '',
+    spotPrice,
+    asOf: rules.asOf,
+    buckets: rules.bucketsOfSessions,
+    expiryCloses: rules.expiryCloses,
+  };
+  const result: CboeChainFeed = {
+    head,
+    fed: { contracts: 0, listed: [], head },
+    feed: (add) => {
+      const listed = new Set<string>();
+      let contracts = 0;
+      let lastExpiry: unknown = NOTHING_YET;
+      let keep = false;
+      const chain = parseCboeCsv(text, {
+        onContract: (contract) => {
+          if (contract.expiry !== lastExpiry) {
+            lastExpiry = contract.expiry;
+            listed.add(contract.expiry);
+            keep = rules.keeps(contract.expiry);
+          }
+          if (!keep) return;
+          contracts++;
+          add(rules.settled(contract));
+        },
+      });
+      const sorted = [...listed].sort();
+      const end = { ...head, underlying: chain.underlying, buckets: rules.buckets(sorted) };
+      result.fed = { contracts, listed: sorted, head: end };
+      return end;
+    },
+  };
+  return result;
 }

@@ -64,6 +64,12 @@ export interface ParseCboeOptions {
    * sends every row through the general row reader (the same result, slower: for tests).
    */
   fastRows?: boolean;
+  /**
+   * Takes each contract as its row is read, in file order, instead of the result's `contracts`
+   * (then empty): a caller that uses each contract at once keeps none of them alive. A file that
+   * turns out to be malformed still throws, after the contracts of the rows before the bad one.
+   */
+  onContract?: (contract: ContractInput) => void;
 }
 
 /** csv-parse's options for a line (or a file) that needs a full CSV parser. */
@@ -78,6 +84,8 @@ export function parseCboeCsv(text: string, options: ParseCboeOptions = {}): Cboe
   let stamped: { spotPrice: string; stampedAt: string } | undefined;
   const sink: RowSink = {
     contracts: [],
+    take: options.onContract,
+    count: 0,
     roots: new Set(),
     lastPrefix: '',
     lastRoot: '',
@@ -105,10 +113,23 @@ export function parseCboeCsv(text: string, options: ParseCboeOptions = {}): Cboe
   if (!stamped || !headerRow)
     throw new CboeParseError('file ends before the header', preamble.at(-1)?.line ?? 0);
   const { contracts, roots } = sink;
-  if (contracts.length === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
+  if (sink.count === 0) throw new CboeParseError('no option rows after the header', headerRow.line);
   if (roots.size !== 1)
     throw new CboeParseError(`mixed underlyings: ${[...roots].join(', ')}`, sink.firstLine);
   return { underlying: [...roots][0] ?? '', ...stamped, contracts };
+}
+
+/**
+ * The spot price and the time stamp of a CBOE delayed-quote CSV, read from its first lines alone
+ * (what {@link parseCboeCsv} returns for them).
+ * @throws CboeParseError when the preamble or the header is malformed.
+ */
+export function readCboeHead(text: string): { spotPrice: string; stampedAt: string } {
+  const preamble: Row[] = [];
+  scanRows(text.replace(/^\uFEFF/, ''), (row) => preamble.push(row) < 3, undefined);
+  if (preamble.length < 3)
+    throw new CboeParseError('file ends before the header', preamble.at(-1)?.line ?? 0);
+  return readPreamble(preamble as [Row, Row, Row]);
 }
 
 /** The name line's spot, the `Date:` line's instant, and a check of the header (in file order). */
@@ -148,10 +169,13 @@ export function forEachCsvRow(text: string, visit: (row: Row) => void): void {
  */
 type FastLine = (text: string, start: number, stop: number, line: number) => boolean;
 
-/** {@link forEachCsvRow}, offering each line with no double quote to `fast` first. */
-function scanRows(text: string, visit: (row: Row) => void, fast: FastLine | undefined): void {
+/**
+ * {@link forEachCsvRow}, offering each line with no double quote to `fast` first; stops after a
+ * row that `visit` answers with false.
+ */
+function scanRows(text: string, visit: (row: Row) => boolean | void, fast: FastLine | undefined): void {
   if (text.includes('\r') && LONE_CR.test(text)) {
-    readRowsWhole(text).forEach(visit);
+    for (const row of readRowsWhole(text)) if (visit(row) === false) return;
     return;
   }
   // The next double quote at or after the current line (Infinity: none left), found once per quote.
@@ -167,7 +191,7 @@ function scanRows(text: string, visit: (row: Row) => void, fast: FastLine | unde
     }
     if (fast === undefined || quote < stop || !fast(text, pos, stop, line)) {
       const cells = splitLine(text.slice(pos, stop), line);
-      if (cells.some((cell) => cell !== '')) visit({ cells, line });
+      if (cells.some((cell) => cell !== '') && visit({ cells, line }) === false) return;
     }
     pos = end + 1;
   }
@@ -245,6 +269,10 @@ function checkHeader({ cells, line }: Row): void {
 
 interface RowSink {
   contracts: ContractInput[];
+  /** {@link ParseCboeOptions.onContract}: takes the contracts instead of `contracts`. */
+  take: ((contract: ContractInput) => void) | undefined;
+  /** Contracts read so far. */
+  count: number;
   /** Roots of the option symbols seen (`SPY`; `SPXW` counts as `SPX`). */
   roots: Set<string>;
   /** The letters before the date of the last symbol read, and its root (most rows repeat them). */
@@ -270,7 +298,18 @@ function parseRow({ cells, line }: Row, sink: RowSink): void {
   const printed = cells[STRIKE] ?? '';
   const strike = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   const row = { cells, expiry, strike, line };
-  sink.contracts.push(side(row, 1, 'call', sink), side(row, 12, 'put', sink));
+  emit(sink, side(row, 1, 'call', sink), side(row, 12, 'put', sink));
+}
+
+/** A row's call and put, to `sink.take` or else its contracts. */
+function emit(sink: RowSink, call: ContractInput, put: ContractInput): void {
+  sink.count += 2;
+  const { take } = sink;
+  if (take === undefined) sink.contracts.push(call, put);
+  else {
+    take(call);
+    take(put);
+  }
 }
 
 /** Commas of a data row (its column count less one). */
@@ -311,7 +350,8 @@ function readPlainDataRow(text: string, start: number, stop: number, line: numbe
   // An unquoted cell holds no comma: the strike is as printed.
   const strike = cellAt(text, start, STRIKE);
   if (sink.firstLine === 0) sink.firstLine = line;
-  sink.contracts.push(
+  emit(
+    sink,
     plainSide(text, start, 1, callSymbol, 'call', strike, expiry),
     plainSide(text, start, 12, putSymbol, 'put', strike, expiry),
   );

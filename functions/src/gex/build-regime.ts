@@ -5,12 +5,13 @@ import { classifyRegime } from './classify-regime';
 import { findGexLevels } from './gex-levels';
 import { roundMoneyTotals } from './money-totals';
 import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
-import type { ChainInput } from './types';
+import type { ChainHead } from './types';
 import type { ZeroGammaResult } from './zero-gamma';
 
 /** Everything the regime map is assembled from. */
 export interface RegimeParts {
-  input: ChainInput;
+  /** The chain's input (its contracts are not read). */
+  input: ChainHead;
   spot: Decimal;
   asOfMs: number;
   chain: NormalizedChain;
@@ -82,7 +83,7 @@ function bucketTotals(
 }
 
 function byExpiry(
-  input: ChainInput,
+  input: ChainHead,
   buckets: Record<ExpiryBucketName, SideTotals>,
   spot: Decimal,
 ): SymbolRegime['by_expiry'] {

@@ -1,15 +1,17 @@
 import type { GexResult } from '../contract/regime';
-import { addMoneyStrings, parseDecimal, toMoneyString } from '../num/decimal';
+import { addMoneyStrings, type Decimal, parseDecimal, toMoneyString } from '../num/decimal';
 import { aggregateColumns } from './aggregate-gex';
 import { buildRegime, strikeString } from './build-regime';
 import {
+  ChainNormalizer,
   DEFAULT_DIVIDEND_YIELD,
   DEFAULT_RISK_FREE_RATE,
   normalizeContracts,
   type NormalizedChain,
+  repeatsAString,
   type StrikeRef,
 } from './normalize-contracts';
-import type { ChainInput, OptionSide } from './types';
+import type { ChainHead, ChainInput, ContractFeed, OptionSide } from './types';
 import { withExposures } from './with-exposures';
 import { SweepTerms, sweepZeroGammaTerms } from './zero-gamma';
 
@@ -43,23 +45,70 @@ export interface ComputeOptions {
  *   no contract is usable (all-zero totals would pass for data).
  */
 export function computeGex(input: ChainInput, options: ComputeOptions = {}): GexResult {
-  const spot = parseDecimal(input.spotPrice);
+  const { spot, asOfMs } = checkHead(input);
+  const exposures = options.exposures ?? true;
+  const chain = normalizeContracts(input, spot, asOfMs, { exposures });
+  return computeNormalized(input, chain, spot, asOfMs, exposures);
+}
+
+/**
+ * {@link computeGex} of a chain whose contracts arrive one at a time (`feed`), each validated as it
+ * comes, so none has to outlive its reading. `head` is what is known before the contracts; it
+ * must assign every fed contract the expiry bucket that the head `feed` returns assigns it (the
+ * regime reports that head's buckets). The same result as {@link computeGex} of the returned head
+ * with the fed contracts. `feed` is called once, or twice when the chain repeats a symbol (the
+ * second pass checks every symbol).
+ * @throws GexInputError as {@link computeGex} does.
+ */
+export function computeGexOfFeed(
+  head: ChainHead,
+  feed: ContractFeed,
+  options: ComputeOptions = {},
+): GexResult {
+  const { spot, asOfMs } = checkHead(head);
+  const exposures = options.exposures ?? true;
+  // Symbols are trusted while reading and checked all at once after: most chains repeat none.
+  const symbols: string[] = [];
+  let normalizer = new ChainNormalizer(head, spot, asOfMs, { exposures, symbols: 'trust' });
+  let end = feed((contract) => {
+    symbols.push(contract.symbol);
+    normalizer.add(contract);
+  });
+  if (repeatsAString(symbols)) {
+    normalizer = new ChainNormalizer(head, spot, asOfMs, { exposures, symbols: 'check' });
+    end = feed((contract) => normalizer.add(contract));
+  }
+  return computeNormalized(end, normalizer.chain, spot, asOfMs, exposures);
+}
+
+/** The spot as a Decimal and the as-of instant of a chain's head. @throws GexInputError when either is unusable. */
+function checkHead(head: ChainHead): { spot: Decimal; asOfMs: number } {
+  const spot = parseDecimal(head.spotPrice);
   if (!spot || spot.lte(0)) {
     throw new GexInputError(
-      `spot price is not a positive number: ${String(input.spotPrice)}`,
-      input.underlying,
+      `spot price is not a positive number: ${String(head.spotPrice)}`,
+      head.underlying,
       'spotPrice',
     );
   }
-  const asOfMs = Date.parse(input.asOf);
+  const asOfMs = Date.parse(head.asOf);
   if (!Number.isFinite(asOfMs))
-    throw new GexInputError(`as-of is not an instant: ${input.asOf}`, input.underlying, 'asOf');
-  const exposures = options.exposures ?? true;
-  const chain = normalizeContracts(input, spot, asOfMs, { exposures });
+    throw new GexInputError(`as-of is not an instant: ${head.asOf}`, head.underlying, 'asOf');
+  return { spot, asOfMs };
+}
+
+/** The sums, sweep and regime of a normalized chain. */
+function computeNormalized(
+  head: ChainHead,
+  chain: NormalizedChain,
+  spot: Decimal,
+  asOfMs: number,
+  exposures: boolean,
+): GexResult {
   if (chain.used.length === 0) {
     throw new GexInputError(
       `no usable contracts among ${chain.seen} (skipped: ${JSON.stringify(chain.skipped)})`,
-      input.underlying,
+      head.underlying,
       'contracts',
     );
   }
@@ -67,12 +116,12 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
   const sweep = sweepZeroGammaTerms(
     sweepTermsOf(
       chain,
-      input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
-      input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
+      head.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
+      head.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
     ),
     { spot: spot.toNumber() },
   );
-  const regime = buildRegime({ input, spot, asOfMs, chain, aggregate, sweep });
+  const regime = buildRegime({ input: head, spot, asOfMs, chain, aggregate, sweep });
   const profile = aggregate.byStrike.map((row) => {
     // Each side rounded to the cent once (toFixed rounds as roundToCents does); net = call + put exactly.
     const [call, put] = [toMoneyString(row.call), toMoneyString(row.put)];

@@ -3,7 +3,7 @@ import { decimalToNumber } from '../num/decimal-parts';
 import { readVolume, resolveExposureGreeks, type VolumeReading } from './exposure-inputs';
 import { parseModelNumber, resolveGamma, type GammaSource } from './resolve-gamma';
 import { expiryCloseMs, yearsToExpiry } from './time-to-expiry';
-import type { ChainInput, ContractInput, OptionSide, RawNumber } from './types';
+import type { ChainHead, ChainInput, ContractInput, OptionSide, RawNumber } from './types';
 
 /** Default continuously compounded risk-free rate for local Black-Scholes. */
 export const DEFAULT_RISK_FREE_RATE = 0.045;
@@ -249,7 +249,8 @@ interface ChainContext {
   spot: Decimal;
   spotNumber: number;
   asOfMs: number;
-  input: ChainInput;
+  /** The chain's input; its contracts are not read. */
+  head: ChainHead;
   rate: number;
   dividendYield: number;
   closes: Map<string, number>;
@@ -333,32 +334,69 @@ export function normalizeContracts(
   asOfMs: number,
   options: NormalizeOptions = {},
 ): NormalizedChain {
-  const ctx: ChainContext = {
-    spot,
-    spotNumber: spot.toNumber(),
-    asOfMs,
-    input,
-    rate: input.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
-    dividendYield: input.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
-    closes: new Map(),
-    exposures: options.exposures ?? true,
-    settlements: new Map(),
-    gammas: new Map(),
-    openInterests: new Map(),
-    strikes: new Map(),
-    strikeKeys: new Map(),
-    volumes: new Map(),
-    parseGamma: (raw) => {
-      let gamma = ctx.gammas.get(raw);
-      if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
-      return gamma;
-    },
-    last: { expiry: NOTHING_YET, settlesAt: NOTHING_YET, years: 0, strikeRaw: NOTHING_YET, strike: null },
-  };
-  const chain = new Chain(input.contracts.length);
-  // Only a chain that repeats a symbol needs them checked one by one (most repeat none).
-  const symbols = repeatsASymbol(input.contracts) ? new Set<string>() : undefined;
-  for (const contract of input.contracts) {
+  const normalizer = new ChainNormalizer(input, spot, asOfMs, {
+    ...options,
+    capacity: input.contracts.length,
+    // Only a chain that repeats a symbol needs them checked one by one (most repeat none).
+    symbols: repeatsASymbol(input.contracts) ? 'check' : 'trust',
+  });
+  const { contracts } = input;
+  for (let i = 0; i < contracts.length; i++) normalizer.add(contracts[i] as ContractInput);
+  return normalizer.chain;
+}
+
+/** Options of a {@link ChainNormalizer}. */
+export interface ChainNormalizerOptions extends NormalizeOptions {
+  /** Used contracts to make room for at first (default 0: room grows as contracts come). */
+  capacity?: number;
+  /**
+   * `check` (default): a symbol seen before is skipped as `duplicate_symbol`. `trust`: no symbol is
+   * checked, for a caller that knows they are distinct.
+   */
+  symbols?: 'check' | 'trust';
+}
+
+/**
+ * {@link normalizeContracts} one contract at a time: contracts can be validated as a source reads
+ * them (a file being parsed), so none has to outlive its reading. The chain (`chain`) holds the
+ * contracts added so far; `head` is the chain's input, whose `contracts` are not read.
+ */
+export class ChainNormalizer {
+  readonly chain: NormalizedChain;
+  private readonly ctx: ChainContext;
+  private readonly symbols: Set<string> | undefined;
+
+  constructor(head: ChainHead, spot: Decimal, asOfMs: number, options: ChainNormalizerOptions = {}) {
+    const ctx: ChainContext = {
+      spot,
+      spotNumber: spot.toNumber(),
+      asOfMs,
+      head,
+      rate: head.riskFreeRate ?? DEFAULT_RISK_FREE_RATE,
+      dividendYield: head.dividendYield ?? DEFAULT_DIVIDEND_YIELD,
+      closes: new Map(),
+      exposures: options.exposures ?? true,
+      settlements: new Map(),
+      gammas: new Map(),
+      openInterests: new Map(),
+      strikes: new Map(),
+      strikeKeys: new Map(),
+      volumes: new Map(),
+      parseGamma: (raw) => {
+        let gamma = ctx.gammas.get(raw);
+        if (gamma === undefined) ctx.gammas.set(raw, (gamma = parseDecimal(raw)));
+        return gamma;
+      },
+      last: { expiry: NOTHING_YET, settlesAt: NOTHING_YET, years: 0, strikeRaw: NOTHING_YET, strike: null },
+    };
+    this.ctx = ctx;
+    this.chain = new Chain(options.capacity ?? 0);
+    this.symbols = options.symbols === 'trust' ? undefined : new Set();
+  }
+
+  /** Validates one contract and adds it to {@link ChainNormalizer.chain} (used, traded-only or skipped). */
+  add(contract: ContractInput): void {
+    const { chain, ctx, symbols } = this;
     chain.seen++;
     // One hash lookup: the set grows unless the symbol was there already.
     const known = symbols !== undefined && symbols.size === symbols.add(contract.symbol).size;
@@ -367,7 +405,7 @@ export function normalizeContracts(
       const reason = typeof result === 'string' ? result : 'zero_open_interest';
       chain.skipped[reason] = (chain.skipped[reason] ?? 0) + 1;
       if (typeof result !== 'string') chain.tradedOnly.push(result.contract, result.strike);
-      continue;
+      return;
     }
     const used = result.contract;
     chain.used.push(used, result.strike);
@@ -376,7 +414,6 @@ export function normalizeContracts(
     if (used.volatility === null) chain.zeroGammaExcluded++;
     if (ctx.exposures) countExposureInputs(chain, result.volume, used);
   }
-  return chain;
 }
 
 /**
@@ -386,7 +423,12 @@ export function normalizeContracts(
 function repeatsASymbol(contracts: readonly ContractInput[]): boolean {
   const symbols = new Array<string>(contracts.length);
   for (let i = 0; i < contracts.length; i++) symbols[i] = (contracts[i] as ContractInput).symbol;
-  return new Set(symbols).size !== symbols.length;
+  return repeatsAString(symbols);
+}
+
+/** Whether a string occurs twice in `texts`, by the size of a Set built in one native call. */
+export function repeatsAString(texts: readonly string[]): boolean {
+  return new Set(texts).size !== texts.length;
 }
 
 /** Counts a used contract's missing or broken volume and its missing exposure greeks. */
@@ -409,7 +451,7 @@ function isCalendarDate(text: string): boolean {
 function closeOf(expiry: string, ctx: ChainContext): number {
   let close = ctx.closes.get(expiry);
   if (close === undefined) {
-    close = isCalendarDate(expiry) ? expiryCloseMs(expiry, ctx.input.expiryCloses) : Number.NaN;
+    close = isCalendarDate(expiry) ? expiryCloseMs(expiry, ctx.head.expiryCloses) : Number.NaN;
     ctx.closes.set(expiry, close);
   }
   return close;
@@ -528,7 +570,7 @@ function normalizeOne(
   const { delta, vanna, charm } = ctx.exposures
     ? resolveExposureGreeks(contract, contract.side, pricing, resolved.volatility)
     : NO_GREEKS;
-  const { buckets } = ctx.input;
+  const { buckets } = ctx.head;
   const bucket =
     contract.expiry === buckets.zeroDte.expiry
       ? 'zero_dte'

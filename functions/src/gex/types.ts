@@ -65,3 +65,13 @@ export interface ChainInput {
   riskFreeRate?: number;
   dividendYield?: number;
 }
+
+/** A chain's input without its contracts: what the engine must know before it reads any. */
+export type ChainHead = Omit<ChainInput, 'contracts'>;
+
+/**
+ * Contracts handed over one at a time (e.g. as a file is parsed): a call hands every contract of
+ * the chain to `add`, in order, and returns the chain's head as it ends up. It may be called again
+ * and must then hand over the same contracts.
+ */
+export type ContractFeed = (add: (contract: ContractInput) => void) => ChainHead;
