@@ -53,16 +53,22 @@ export function normalCdf(x: number): number {
   return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
 }
 
-function d1d2({ spot, strike, years, volatility, rate, dividendYield }: BlackScholesInput): [number, number] {
-  const volSqrtT = volatility * Math.sqrt(years);
-  const d1 =
-    (Math.log(spot / strike) + (rate - dividendYield + 0.5 * volatility * volatility) * years) / volSqrtT;
-  return [d1, d1 - volSqrtT];
+/** σ√T of an input: d₂ = d₁ − σ√T. */
+function volSqrtTOf(input: BlackScholesInput): number {
+  return input.volatility * Math.sqrt(input.years);
+}
+
+/** d₁ of an input whose σ√T is `volSqrtT` (a number, not a pair: no array per call). */
+function d1Of(input: BlackScholesInput, volSqrtT: number): number {
+  const { spot, strike, years, volatility, rate, dividendYield } = input;
+  return (
+    (Math.log(spot / strike) + (rate - dividendYield + 0.5 * volatility * volatility) * years) / volSqrtT
+  );
 }
 
 /** Gamma (per $1 move of the underlying), the same for calls and puts. */
 export function blackScholesGamma(input: BlackScholesInput): number {
-  const [d1] = d1d2(input);
+  const d1 = d1Of(input, volSqrtTOf(input));
   return (
     (Math.exp(-input.dividendYield * input.years) * normalPdf(d1)) /
     (input.spot * input.volatility * Math.sqrt(input.years))
@@ -71,14 +77,16 @@ export function blackScholesGamma(input: BlackScholesInput): number {
 
 /** Delta of a call (positive) or a put (negative). */
 export function blackScholesDelta(input: BlackScholesInput, side: 'call' | 'put'): number {
-  const [d1] = d1d2(input);
+  const d1 = d1Of(input, volSqrtTOf(input));
   const carry = Math.exp(-input.dividendYield * input.years);
   return side === 'call' ? carry * normalCdf(d1) : carry * (normalCdf(d1) - 1);
 }
 
 /** Price per share of a call or put, USD. */
 export function blackScholesPrice(input: BlackScholesInput, side: 'call' | 'put'): number {
-  const [d1, d2] = d1d2(input);
+  const volSqrtT = volSqrtTOf(input);
+  const d1 = d1Of(input, volSqrtT);
+  const d2 = d1 - volSqrtT;
   const spotLeg = input.spot * Math.exp(-input.dividendYield * input.years);
   const strikeLeg = input.strike * Math.exp(-input.rate * input.years);
   return side === 'call'
@@ -88,7 +96,7 @@ export function blackScholesPrice(input: BlackScholesInput, side: 'call' | 'put'
 
 /** Vega per 1.00 of volatility (not per 1%), USD per share. */
 export function blackScholesVega(input: BlackScholesInput): number {
-  const [d1] = d1d2(input);
+  const d1 = d1Of(input, volSqrtTOf(input));
   return input.spot * Math.exp(-input.dividendYield * input.years) * normalPdf(d1) * Math.sqrt(input.years);
 }
 
@@ -97,7 +105,9 @@ export function blackScholesVega(input: BlackScholesInput): number {
  * `−e^(−qT) φ(d1) d2 / σ`. Per 1 volatility point (0.01) is this × 0.01.
  */
 export function blackScholesVanna(input: BlackScholesInput): number {
-  const [d1, d2] = d1d2(input);
+  const volSqrtT = volSqrtTOf(input);
+  const d1 = d1Of(input, volSqrtT);
+  const d2 = d1 - volSqrtT;
   return (-Math.exp(-input.dividendYield * input.years) * normalPdf(d1) * d2) / input.volatility;
 }
 
@@ -107,10 +117,11 @@ export function blackScholesVanna(input: BlackScholesInput): number {
  * `−q e^(−qT) N(−d1)`. A call far out of the money loses delta as expiry nears (negative charm).
  */
 export function blackScholesCharm(input: BlackScholesInput, side: 'call' | 'put'): number {
-  const [d1, d2] = d1d2(input);
-  const { years, volatility, rate, dividendYield } = input;
+  const volSqrtT = volSqrtTOf(input);
+  const d1 = d1Of(input, volSqrtT);
+  const d2 = d1 - volSqrtT;
+  const { years, rate, dividendYield } = input;
   const carry = Math.exp(-dividendYield * years);
-  const volSqrtT = volatility * Math.sqrt(years);
   const decay =
     (carry * normalPdf(d1) * (2 * (rate - dividendYield) * years - d2 * volSqrtT)) / (2 * years * volSqrtT);
   const drift =
@@ -130,12 +141,13 @@ export interface DeltaGreeks {
  * d₁, d₂, e^(−qT) and φ(d₁): each value is bit for bit the one its own function gives.
  */
 export function blackScholesDeltaGreeks(input: BlackScholesInput, side: 'call' | 'put'): DeltaGreeks {
-  const [d1, d2] = d1d2(input);
+  const volSqrtT = volSqrtTOf(input);
+  const d1 = d1Of(input, volSqrtT);
+  const d2 = d1 - volSqrtT;
   const { years, volatility, rate, dividendYield } = input;
   const carry = Math.exp(-dividendYield * years);
   const density = normalPdf(d1);
   const cdf = normalCdf(d1);
-  const volSqrtT = volatility * Math.sqrt(years);
   const decay =
     (carry * density * (2 * (rate - dividendYield) * years - d2 * volSqrtT)) / (2 * years * volSqrtT);
   const drift = side === 'call' ? dividendYield * carry * cdf : -dividendYield * carry * normalCdf(-d1);
