@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CboeChain, CboeParseError, parseCboeCsv } from '../../../offline/cboe/parse-cboe';
+import { type CboeChain, CboeParseError, parseCboeCsv, readCboeHead } from '../../../offline/cboe/parse-cboe';
+import type { ContractInput } from '../../../functions/src/gex/types';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/cboe/${name}`, import.meta.url), 'utf8');
@@ -116,5 +117,51 @@ describe('parseCboeCsv on bad files', () => {
     expect(caught).toBeInstanceOf(CboeParseError);
     expect((caught as CboeParseError).line).toBe(line);
     expect((caught as CboeParseError).message).toMatch(/^line \d+: /);
+  });
+});
+
+/** The error a function throws (undefined when it returns). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('parseCboeCsv with onContract, and readCboeHead', () => {
+  it.each(FILES.map(([name]) => name as string))(
+    '%s: hands over every contract in order instead of returning them; the head alone matches',
+    (name) => {
+      const text = fixture(name);
+      const taken: ContractInput[] = [];
+      const chain = parseCboeCsv(text, { onContract: (c) => taken.push(c) });
+      const { contracts, ...rest } = parseFixture(name);
+      expect(taken).toEqual(contracts);
+      expect(chain).toEqual({ ...rest, contracts: [] });
+      expect(readCboeHead(text)).toEqual({ spotPrice: rest.spotPrice, stampedAt: rest.stampedAt });
+    },
+  );
+
+  const bad: [string, string][] = [
+    ['empty', ''],
+    ['bad stamp', preamble('yesterday') + HEADER + '\n' + ROW],
+    ['wrong header', preamble() + HEADER.replace('Gamma', 'Theta') + '\n' + ROW],
+  ];
+  it.each(bad)('%s: readCboeHead throws parseCboeCsv’s error', (_name, text) => {
+    const error = thrown(() => readCboeHead(text));
+    expect(error).toBeInstanceOf(CboeParseError);
+    expect(error).toEqual(thrown(() => parseCboeCsv(text)));
+  });
+
+  it('reads no further than the header: a broken row later is parseCboeCsv’s to find', () => {
+    const text = preamble() + HEADER + '\n' + ROW + '\nnot,a,row';
+    expect(readCboeHead(text)).toEqual({ spotPrice: '589.25', stampedAt: '2025-05-16T23:23:00.000Z' });
+    const taken: string[] = [];
+    const error = thrown(() => parseCboeCsv(text, { onContract: (c) => taken.push(c.symbol) }));
+    expect((error as CboeParseError).line).toBe(6);
+    // The rows before the bad one were handed over already.
+    expect(taken).toEqual(['SPY250516C00590000', 'SPY250516P00590000']);
   });
 });

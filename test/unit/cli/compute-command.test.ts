@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGex } from '../../../cli/run-gex';
 import { cboeChainInput } from '../../../offline/cboe/cboe-chain-input';
@@ -30,6 +32,19 @@ describe('gex compute output', () => {
     expect(printed).toEqual(expected);
     expect(printed.by_expiry.zero_dte.expiry).toBe('2025-05-19');
     expect(printed.by_expiry.one_dte.expiry).toBe('2025-05-20');
+  });
+
+  it('--json of a file that repeats rows counts the repeats as the engine does', async () => {
+    const text = readFileSync(`${ROOT}/${SPY_2025}`, 'utf8');
+    const lines = text.split('\n');
+    const repeated = [...lines.slice(0, 1000), ...lines.slice(800, 810), ...lines.slice(1000)].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'gex-')), 'repeats.csv');
+    writeFileSync(file, repeated);
+    const { code, stdout } = await gex('--cboe', file, '--expiries', 'all', '--json');
+    expect(code).toBe(0);
+    const expected = computeGex(cboeChainInput(parseCboeCsv(repeated), { expiries: 'all' })).regime;
+    expect(JSON.parse(stdout)).toEqual(expected);
+    expect(expected.quality.skipped.duplicate_symbol).toBe(20);
   });
 
   it('--expiries 0dte marks the 1DTE bucket as not selected', async () => {
