@@ -1,5 +1,6 @@
 import type { GexResult, StrikeProfileRow, SymbolRegime } from '../contract/regime';
 import { addMoneyStrings, type Decimal, toMoneyString } from '../num/decimal';
+import { scaledMoneyString } from '../num/scaled-decimal';
 import { gexPerPct } from './contract-gex';
 import { sumExposureColumns, type ExposureSums, type VolumeGex } from './exposure-sums';
 import { strikeString } from './build-regime';
@@ -56,15 +57,16 @@ function withStrikeColumns(profile: readonly StrikeProfileRow[], sums: ExposureS
       put_gex: '0.00',
       net_gex: '0.00',
     };
-    const vol = volumeStrings(s);
+    const call = scaledMoneyString(s.call);
+    const put = scaledMoneyString(s.put);
     return {
       ...row,
-      call_gex_vol: vol.call,
-      put_gex_vol: vol.put,
-      net_gex_vol: vol.net,
-      delta_exposure: toMoneyString(s.delta),
-      vanna_exposure: toMoneyString(s.vanna),
-      charm_exposure: toMoneyString(s.charm),
+      call_gex_vol: call,
+      put_gex_vol: put,
+      net_gex_vol: addMoneyStrings(call, put),
+      delta_exposure: scaledMoneyString(s.delta),
+      vanna_exposure: scaledMoneyString(s.vanna),
+      charm_exposure: scaledMoneyString(s.charm),
     };
   });
 }

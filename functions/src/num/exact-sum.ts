@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from './decimal';
 import { mantissaOf, scaleOf } from './decimal-parts';
+import { type Scaled, SCALED_ZERO, scaledPlus } from './scaled-decimal';
 
 /** Significant digits every Decimal operation keeps (the configured precision). */
 const EXACT_DIGITS = Decimal.precision;
@@ -80,5 +81,18 @@ export class ExactSum {
       total = total === undefined && digits.length <= EXACT_DIGITS ? term : (total ?? ZERO).plus(term);
     }
     return total ?? ZERO;
+  }
+
+  /** The value {@link ExactSum.toDecimal} gives, as a {@link Scaled}, without a Decimal. */
+  toScaled(): Scaled {
+    let total: Scaled | undefined;
+    for (let i = 0; i < this.scales.length; i++) {
+      const units = (this.big[i] as bigint) + BigInt(this.small[i] as number);
+      if (units === 0n) continue;
+      const term: Scaled = { m: units, e: -(this.scales[i] as number) };
+      const exact = total === undefined && String(units).length <= EXACT_DIGITS;
+      total = exact ? term : scaledPlus(total ?? SCALED_ZERO, term);
+    }
+    return total ?? SCALED_ZERO;
   }
 }
