@@ -53,11 +53,11 @@ export function computeGex(input: ChainInput, options: ComputeOptions = {}): Gex
 
 /**
  * {@link computeGex} of a chain whose contracts arrive one at a time (`feed`), each validated as it
- * comes, so none has to outlive its reading. `head` is what is known before the contracts; it
- * must assign every fed contract the expiry bucket that the head `feed` returns assigns it (the
- * regime reports that head's buckets). The same result as {@link computeGex} of the returned head
- * with the fed contracts. `feed` is called once, or twice when the chain repeats a symbol (the
- * second pass checks every symbol).
+ * comes, so none has to outlive its reading. `head` is what is known before the contracts; of the
+ * head `feed` returns, the result takes the underlying and the buckets (known only once the
+ * contracts are read), which must put every fed contract in the bucket `head`'s buckets put it
+ * in. The same result as {@link computeGex} of that head with the fed contracts. `feed` is called
+ * once, or twice when the chain repeats a symbol (the second pass checks every symbol).
  * @throws GexInputError as {@link computeGex} does.
  */
 export function computeGexOfFeed(
@@ -78,7 +78,8 @@ export function computeGexOfFeed(
     normalizer = new ChainNormalizer(head, spot, asOfMs, { exposures, symbols: 'check' });
     end = feed((contract) => normalizer.add(contract));
   }
-  return computeNormalized(end, normalizer.chain, spot, asOfMs, exposures);
+  const final = { ...head, underlying: end.underlying, buckets: end.buckets };
+  return computeNormalized(final, normalizer.chain, spot, asOfMs, exposures);
 }
 
 /** The spot as a Decimal and the as-of instant of a chain's head. @throws GexInputError when either is unusable. */

@@ -71,7 +71,8 @@ export type ChainHead = Omit<ChainInput, 'contracts'>;
 
 /**
  * Contracts handed over one at a time (e.g. as a file is parsed): a call hands every contract of
- * the chain to `add`, in order, and returns the chain's head as it ends up. It may be called again
- * and must then hand over the same contracts.
+ * the chain to `add`, in order, and returns the chain's head as it ends up (its underlying and
+ * buckets may be known only then). It may be called again and must then hand over the same
+ * contracts.
  */
 export type ContractFeed = (add: (contract: ContractInput) => void) => ChainHead;
