@@ -113,6 +113,48 @@ describe('strategy runner on regime writes', () => {
     expect(await simOrders(account.id)).toHaveLength(1);
   });
 
+  it('the global kill switch (STRATEGIES_KILL_SWITCH) stops every user’s orders; their decisions are recorded', async () => {
+    const accounts = [await shortSpyAccount(), await shortSpyAccount()];
+    const uids = accounts.map((_, i) => `global-kill-${i}-${randomUUID()}`);
+    await Promise.all(
+      uids.map((uid, i) => seedUser(db, { uid, account: accounts[i], config: { mode: 'paper' } })),
+    );
+    const deps = createRunnerDeps({
+      db,
+      config: { pageSize: 10_000, concurrency: 8, globalKillSwitch: true, overrideRegime: 'none' },
+      retentionDays: 30,
+      keyring: () => keyring,
+      hosts: { paper: simulatorUrl(), live: simulatorUrl() },
+      enqueuePage: () => Promise.reject(new Error('one page expected')),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const asOf = nextAsOf();
+    const event = {
+      id: `event-${randomUUID()}`,
+      before: null,
+      after: storedRegimeDoc({ asOf, lastUpdated: new Date().toISOString() }),
+    };
+    expect(await handleRegimeWrite(deps, event)).toMatchObject({
+      outcome: 'inline',
+      report: { ordersPlaced: 0 },
+    });
+    for (const [i, uid] of uids.entries()) {
+      const entry = await decided(uid, asOf);
+      expect(entry.decision).toMatchObject({ regime_source: 'document', regime_as_of: asOf });
+      expect(entry.execution).toMatchObject({
+        mode: 'paper',
+        status: 'killed',
+        kill_switch_global: true,
+        kill_switch_user: false,
+        orders: [],
+      });
+      expect(entry.execution.reason).toBe(
+        'global kill switch (STRATEGIES_KILL_SWITCH) is on: 1 order(s) proposed, not placed',
+      );
+      expect(await simOrders(accounts[i]!.id)).toHaveLength(0);
+    }
+  });
+
   it('a dropped order response is recovered by lookup: exactly one order', async () => {
     const account = await shortSpyAccount();
     await simAccounts.setFaults({ keyId: account.keyId! }, [
