@@ -28,7 +28,10 @@ export async function shortSpyAccount(): Promise<SimAccountKeys> {
   return account;
 }
 
-/** Seeds a connected user: `users/{uid}`, the encrypted record, the snapshot and one strategy `hedge`. */
+/**
+ * Seeds a connected user: `users/{uid}`, the encrypted record (a paper connection unless `live`),
+ * the snapshot and one strategy `hedge`.
+ */
 export async function seedUser(
   db: Firestore,
   input: {
@@ -36,18 +39,21 @@ export async function seedUser(
     account?: SimAccountKeys;
     config: Partial<StrategyConfigFields>;
     killSwitch?: boolean;
+    /** The account connects as a live one (default: paper). */
+    live?: boolean;
   },
 ): Promise<void> {
   const { uid, account } = input;
   const now = new Date();
   const batch = db.batch();
-  batch.set(db.doc(`users/${uid}`), connectedUserDocument(now));
+  const paper = !input.live;
+  batch.set(db.doc(`users/${uid}`), connectedUserDocument(now, paper));
   let content;
   if (account?.keyId && account.secretKey) {
     const credentials = { keyId: account.keyId, secretKey: account.secretKey };
     batch.set(
       db.doc(`users/${uid}/private/alpaca`),
-      encryptCredentials({ uid, credentials, paper: true, keyring, now }),
+      encryptCredentials({ uid, credentials, paper, keyring, now }),
     );
     const client = createTradingClient({ baseUrl: simulatorUrl(), credentials });
     content = toAccountContent(await client.getAccount(), await client.listPositions());

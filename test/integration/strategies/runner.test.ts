@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRunnerDeps } from '../../../functions/src/app/strategy-runner';
+import { createRunnerDeps, type TradingHosts } from '../../../functions/src/app/strategy-runner';
 import { handleRegimeWrite } from '../../../functions/src/strategy-runner/on-regime-write';
 import { storedRegimeDoc } from '../../unit/strategy-runner/regime-builder';
 import { call, signUp, simAccounts, statusOf, waitFor } from '../accounts/harness';
@@ -22,6 +22,29 @@ import {
  */
 describe('strategy runner on regime writes', () => {
   const db = adminDb();
+
+  /** The runner's dependencies in this process (the handler called directly, not by a trigger). */
+  const runnerDeps = (options: { globalKillSwitch?: boolean; hosts?: TradingHosts } = {}) =>
+    createRunnerDeps({
+      db,
+      config: {
+        pageSize: 10_000,
+        concurrency: 8,
+        globalKillSwitch: options.globalKillSwitch ?? false,
+        overrideRegime: 'none',
+      },
+      retentionDays: 30,
+      keyring: () => keyring,
+      hosts: options.hosts ?? { paper: simulatorUrl(), live: simulatorUrl() },
+      enqueuePage: () => Promise.reject(new Error('one page expected')),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+  /** A regime write event for a fresh `as_of`. */
+  const regimeEvent = (asOf: string) => ({
+    id: `event-${randomUUID()}`,
+    before: null,
+    after: storedRegimeDoc({ asOf, lastUpdated: new Date().toISOString() }),
+  });
 
   beforeAll(async () => {
     await clearFirestore();
@@ -90,21 +113,8 @@ describe('strategy runner on regime writes', () => {
     const account = await shortSpyAccount();
     const uid = `redeliver-${randomUUID()}`;
     await seedUser(db, { uid, account, config: { mode: 'paper' } });
-    const deps = createRunnerDeps({
-      db,
-      config: { pageSize: 10_000, concurrency: 8, globalKillSwitch: false, overrideRegime: 'none' },
-      retentionDays: 30,
-      keyring: () => keyring,
-      hosts: { paper: simulatorUrl(), live: simulatorUrl() },
-      enqueuePage: () => Promise.reject(new Error('one page expected')),
-      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    });
-    const asOf = nextAsOf();
-    const event = {
-      id: `event-${randomUUID()}`,
-      before: null,
-      after: storedRegimeDoc({ asOf, lastUpdated: new Date().toISOString() }),
-    };
+    const deps = runnerDeps();
+    const event = regimeEvent(nextAsOf());
     expect((await handleRegimeWrite(deps, event)).outcome).toBe('inline');
     expect(await handleRegimeWrite(deps, event)).toEqual({ outcome: 'ignored', why: 'duplicate_event' });
     // Even with the marker gone (a new event id for the same regime), the decision is not made again.
@@ -119,22 +129,8 @@ describe('strategy runner on regime writes', () => {
     await Promise.all(
       uids.map((uid, i) => seedUser(db, { uid, account: accounts[i], config: { mode: 'paper' } })),
     );
-    const deps = createRunnerDeps({
-      db,
-      config: { pageSize: 10_000, concurrency: 8, globalKillSwitch: true, overrideRegime: 'none' },
-      retentionDays: 30,
-      keyring: () => keyring,
-      hosts: { paper: simulatorUrl(), live: simulatorUrl() },
-      enqueuePage: () => Promise.reject(new Error('one page expected')),
-      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    });
     const asOf = nextAsOf();
-    const event = {
-      id: `event-${randomUUID()}`,
-      before: null,
-      after: storedRegimeDoc({ asOf, lastUpdated: new Date().toISOString() }),
-    };
-    expect(await handleRegimeWrite(deps, event)).toMatchObject({
+    expect(await handleRegimeWrite(runnerDeps({ globalKillSwitch: true }), regimeEvent(asOf))).toMatchObject({
       outcome: 'inline',
       report: { ordersPlaced: 0 },
     });
@@ -153,6 +149,48 @@ describe('strategy runner on regime writes', () => {
       );
       expect(await simOrders(accounts[i]!.id)).toHaveLength(0);
     }
+  });
+
+  it('live mode places its order through the live host on a live connection; a mode that does not match the connection places none', async () => {
+    // The paper host is closed: an order sent there would fail, so a placed order went to the live one.
+    const hosts = { paper: 'http://127.0.0.1:9', live: simulatorUrl() };
+    const [liveAccount, paperModeAccount, paperAccount] = [
+      await shortSpyAccount(),
+      await shortSpyAccount(),
+      await shortSpyAccount(),
+    ];
+    const live = `live-${randomUUID()}`;
+    const paperModeOnLive = `paper-on-live-${randomUUID()}`;
+    const liveModeOnPaper = `live-on-paper-${randomUUID()}`;
+    await seedUser(db, { uid: live, account: liveAccount, live: true, config: { mode: 'live' } });
+    await seedUser(db, {
+      uid: paperModeOnLive,
+      account: paperModeAccount,
+      live: true,
+      config: { mode: 'paper' },
+    });
+    await seedUser(db, { uid: liveModeOnPaper, account: paperAccount, config: { mode: 'live' } });
+    const asOf = nextAsOf();
+    await handleRegimeWrite(runnerDeps({ hosts }), regimeEvent(asOf));
+    const placed = await decided(live, asOf);
+    expect(placed.execution).toMatchObject({ mode: 'live', status: 'placed' });
+    const orders = await simOrders(liveAccount.id);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.client_order_id).toBe(
+      (placed.execution.orders as Record<string, unknown>[])[0]?.client_order_id,
+    );
+    expect((await decided(paperModeOnLive, asOf)).execution).toMatchObject({
+      status: 'mode_mismatch',
+      reason: 'mode paper on a live account: no order',
+      orders: [],
+    });
+    expect((await decided(liveModeOnPaper, asOf)).execution).toMatchObject({
+      status: 'mode_mismatch',
+      reason: 'mode live on a paper account: no order',
+      orders: [],
+    });
+    expect(await simOrders(paperModeAccount.id)).toHaveLength(0);
+    expect(await simOrders(paperAccount.id)).toHaveLength(0);
   });
 
   it('a dropped order response is recovered by lookup: exactly one order', async () => {
