@@ -9,7 +9,7 @@ import { openDashboardTab, RESULTS_DIR, VIEWPORTS } from './browser';
 
 /**
  * The Strategies panel and the kill switch in real headless Chromium: the page's user connects
- * the simulator's account, a strategy is configured, real pulses write the regime, the runner
+ * the simulator's account, configures a strategy with the page's form, real pulses write the regime, the runner
  * (`runStrategies`, Functions emulator) decides, and the kill switch goes through `setKillSwitch`.
  */
 const OPEN = '2025-05-16T14:30:00Z'; // a Friday, 10:30 New York
@@ -46,12 +46,51 @@ describe('strategies panel and kill switch (Chromium, every emulator, simulator)
       .toBe('Connected · paper');
     await expect.poll(() => page.locator('[data-testid="no-strategies"]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid="kill-state"]').textContent()).toContain('Off');
-    await db.doc(`users/${uid}/strategies/spy-hedge`).set({ enabled: true, mode: 'off', symbol: 'SPY' });
+    // Created through the page's form: the owner's own write, under the rules.
+    const message = () => page.locator('[data-testid="strategy-form-message"]').textContent();
+    await page.locator('#strategy-id').fill('spy-hedge');
+    await page.locator('#strategy-hedge_threshold_positive').fill('5');
+    await page.locator('#strategy-form button[type="submit"]').click();
+    expect(await message()).toBe('Hedge threshold, positive GEX: enter a number from 0.01 to 1.');
+    expect((await db.doc(`users/${uid}/strategies/spy-hedge`).get()).exists).toBe(false);
+    await page.locator('#strategy-hedge_threshold_positive').fill('');
+    await page.locator('#strategy-form button[type="submit"]').click();
+    await expect.poll(message, { timeout: UPDATE_WITHIN_MS }).toBe('Saved spy-hedge.');
+    expect((await db.doc(`users/${uid}/strategies/spy-hedge`).get()).data()).toEqual({
+      enabled: true,
+      mode: 'off',
+      kind: 'gamma_scalper',
+      symbol: 'SPY',
+    });
     await expect.poll(() => card().count(), { timeout: UPDATE_WITHIN_MS }).toBe(1);
     expect(await card().locator('[data-testid="strategy-mode"]').textContent()).toBe(
       'Mode: Off: decisions only, no orders',
     );
     expect(await card().locator('[data-testid="strategy-status"]').textContent()).toContain('Not run yet');
+  });
+
+  it('edits a strategy from its card: the form holds its settings, and an emptied number goes back to its default', async () => {
+    await page.locator('#strategy-new').click();
+    await card().getByRole('button', { name: 'Edit spy-hedge' }).click();
+    expect(await page.locator('#strategy-id').inputValue()).toBe('spy-hedge');
+    expect(await page.locator('#strategy-id').getAttribute('readonly')).not.toBeNull();
+    await page.locator('#strategy-max_orders_per_day').fill('3');
+    await page.locator('#strategy-form button[type="submit"]').click();
+    await expect
+      .poll(async () => (await strategy()).max_orders_per_day, { timeout: UPDATE_WITHIN_MS })
+      .toBe(3);
+    await page.locator('#strategy-max_orders_per_day').fill('');
+    await page.locator('#strategy-form button[type="submit"]').click();
+    await expect
+      .poll(
+        async () =>
+          'max_orders_per_day' in ((await db.doc(`users/${uid}/strategies/spy-hedge`).get()).data() ?? {}),
+        {
+          timeout: UPDATE_WITHIN_MS,
+        },
+      )
+      .toBe(false);
+    expect((await strategy()).mode).toBe('off');
   });
 
   it('shows the threshold, sizing and last decisions once pulses have run it', async () => {

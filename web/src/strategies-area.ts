@@ -9,6 +9,7 @@ import type { DecisionLogEntry, StrategyDocument } from '../../functions/src/con
 import { StrategiesPanel } from './dom/render-strategies';
 import {
   killSwitchCallable,
+  saveStrategy,
   watchDecisions,
   watchStrategies,
   watchTradingSettings,
@@ -30,21 +31,30 @@ export function createStrategiesArea(deps: {
   functions: Functions;
   onError: (message: string) => void;
 }): StrategiesArea {
-  const panel = new StrategiesPanel(killSwitchCallable(deps.functions));
+  let uid = '';
+  const panel = new StrategiesPanel(killSwitchCallable(deps.functions), (id, config, cleared) =>
+    saveStrategy(deps.db, uid, id, config, cleared),
+  );
   let stops: Unsubscribe[] = [];
   let strategies: { id: string; doc: Parsed<StrategyDocument> }[] | undefined;
   let decisions: DecisionLogEntry[] = [];
-  const render = () => panel.showStrategies(strategies && buildStrategyViews(strategies, decisions));
+  const render = () =>
+    panel.showStrategies(
+      strategies && buildStrategyViews(strategies, decisions),
+      new Map(strategies?.flatMap(({ id, doc }) => (doc.ok ? [[id, doc.value]] : []))),
+    );
   const error = (what: string) => (e: Error) => deps.onError(`${what}: ${e.message}`);
 
   return {
     element: panel.element,
-    watch(uid) {
+    watch(user) {
+      uid = user;
       for (const stop of stops) stop();
       strategies = undefined;
       decisions = [];
       render();
       panel.showKillSwitch(undefined);
+      panel.clearForm();
       stops = [
         watchStrategies(deps.db, uid, {
           next: (docs) => {

@@ -1,12 +1,15 @@
+import type { StrategyConfigFields } from '../../../functions/src/contract/strategy-document';
 import type { StrategyView } from '../view/strategies-view';
 import { killSwitchView } from '../view/strategies-view';
 import { h } from './h';
+import { type SaveStrategy, StrategyForm } from './strategy-form';
 
-function strategyCard(view: StrategyView): HTMLElement {
+function strategyCard(view: StrategyView, edit: HTMLButtonElement): HTMLElement {
   return h(
     'article',
     { class: `strategy${view.isProblem ? ' strategy-problem' : ''}`, 'data-strategy': view.id },
     h('h4', {}, view.title),
+    edit,
     h('p', { class: 'strategy-mode', 'data-testid': 'strategy-mode' }, `Mode: ${view.mode}`),
     h('p', { class: 'strategy-status', 'data-testid': 'strategy-status' }, view.status),
     h(
@@ -59,8 +62,9 @@ function strategyCard(view: StrategyView): HTMLElement {
 }
 
 /**
- * The Strategies panel: the kill switch (a toggle button calling `setKillSwitch`) and one card
- * per strategy with its parameters in force and last decisions.
+ * The Strategies panel: the kill switch (a toggle button calling `setKillSwitch`), one card per
+ * strategy with its parameters in force and last decisions, and the form that creates a strategy
+ * or edits one (each card's Edit button fills it).
  */
 export class StrategiesPanel {
   readonly element: HTMLElement;
@@ -73,8 +77,10 @@ export class StrategiesPanel {
     role: 'status',
   });
   private on: boolean | undefined;
+  private readonly form: StrategyForm;
 
-  constructor(setKillSwitch: (on: boolean) => Promise<void>) {
+  constructor(setKillSwitch: (on: boolean) => Promise<void>, saveStrategy: SaveStrategy) {
+    this.form = new StrategyForm(saveStrategy);
     this.element = h(
       'section',
       { class: 'strategies-panel', 'aria-labelledby': 'strategies-title' },
@@ -88,6 +94,7 @@ export class StrategiesPanel {
         this.killMessage,
       ),
       this.list,
+      this.form.element,
     );
     this.showKillSwitch(undefined);
     this.killButton.addEventListener('click', () => {
@@ -109,6 +116,11 @@ export class StrategiesPanel {
     });
   }
 
+  /** Empties the strategy form (a new strategy), e.g. for another user. */
+  clearForm(): void {
+    this.form.edit(undefined);
+  }
+
   /** The kill switch's live state (`undefined` while loading). */
   showKillSwitch(on: boolean | undefined): void {
     this.on = on;
@@ -119,8 +131,14 @@ export class StrategiesPanel {
     this.element.classList.toggle('killed', view.on);
   }
 
-  /** The strategy cards, or the empty / loading text. */
-  showStrategies(views: StrategyView[] | undefined): void {
+  /**
+   * The strategy cards, or the empty / loading text; `configs` holds each strategy's stored
+   * configuration, which its Edit button puts in the form.
+   */
+  showStrategies(
+    views: StrategyView[] | undefined,
+    configs: ReadonlyMap<string, Partial<StrategyConfigFields>> = new Map(),
+  ): void {
     if (views === undefined)
       return this.list.replaceChildren(h('p', { class: 'note' }, 'Loading strategies…'));
     if (views.length === 0)
@@ -128,9 +146,19 @@ export class StrategiesPanel {
         h(
           'p',
           { class: 'note', 'data-testid': 'no-strategies' },
-          'No strategies yet: create users/{uid}/strategies/{id} (see the README).',
+          'No strategies yet: create one with the form below.',
         ),
       );
-    this.list.replaceChildren(...views.map(strategyCard));
+    this.list.replaceChildren(
+      ...views.map((view) => {
+        const edit = h(
+          'button',
+          { type: 'button', class: 'strategy-edit', 'aria-label': `Edit ${view.id}` },
+          'Edit',
+        );
+        edit.addEventListener('click', () => this.form.edit(view.id, configs.get(view.id)));
+        return strategyCard(view, edit);
+      }),
+    );
   }
 }

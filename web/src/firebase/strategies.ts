@@ -1,15 +1,18 @@
 import {
   collection,
+  deleteField,
   doc,
   limit,
   onSnapshot,
   orderBy,
   query,
+  setDoc,
   type Firestore,
   type Unsubscribe,
 } from 'firebase/firestore';
 import { httpsCallable, type Functions } from 'firebase/functions';
 import { decisionsPath, strategiesPath, tradingSettingsPath } from '../../../functions/src/store/paths';
+import type { StrategyConfigFields } from '../../../functions/src/contract/strategy-document';
 import type { Listener } from './subscribe';
 
 /** How many of the newest decision log entries the page keeps (across strategies). */
@@ -56,4 +59,21 @@ export function killSwitchCallable(functions: Functions): (on: boolean) => Promi
   return async (on) => {
     await call({ on });
   };
+}
+
+/**
+ * Writes the owner's configuration of `users/{uid}/strategies/{id}` (created if missing), removing
+ * the `cleared` fields so their defaults apply; the server's `state` is left as it is. The rules
+ * check the same bounds as the form.
+ * @throws FirebaseError `permission-denied` when the rules refuse it.
+ */
+export async function saveStrategy(
+  db: Firestore,
+  uid: string,
+  id: string,
+  config: StrategyConfigFields,
+  cleared: readonly string[],
+): Promise<void> {
+  const removals = Object.fromEntries(cleared.map((field) => [field, deleteField()]));
+  await setDoc(doc(db, strategiesPath(uid), id), { ...config, ...removals }, { merge: true });
 }
