@@ -25,8 +25,9 @@ describe('npm run simulator (simulator/main.ts)', () => {
     );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // The banner's four lines can reach the pipe in more than one chunk: wait for its last one.
     const deadline = Date.now() + 20_000;
-    while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < deadline && child.exitCode === null) {
+    while (!/, seed \d+/.test(out) && Date.now() < deadline && child.exitCode === null) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
