@@ -88,13 +88,22 @@ export interface CboeChainInputOptions {
 class CboeRules {
   readonly asOfMs: number;
   readonly asOf: string;
-  /** Early closes (13:00) by expiry date, of the expiries {@link CboeRules.list} was given. */
+  /** Early closes (13:00) by expiry date, of the expiries {@link CboeRules.select} has met. */
   readonly expiryCloses: Record<string, string> = {};
+  /**
+   * The buckets as if every session's date were listed: a contract's bucket is the same as with
+   * the chain's real buckets (a listed date is a date some contract has).
+   */
+  readonly bucketsOfSessions: ExpiryBuckets;
+  /** Every expiry date {@link CboeRules.select} has met. */
+  private readonly listed = new Set<string>();
   private readonly sessions: TradingSession[];
-  private readonly sessionBuckets: ExpiryBuckets;
   private readonly selection: ExpirySelection;
   private readonly settleTimes = new Map<string, string>();
   private readonly kept = new Map<string, boolean>();
+  // Contracts come grouped by expiry: the previous contract's expiry and whether it is kept.
+  private lastExpiry: unknown = NOTHING_YET;
+  private keep = false;
   // The letters before a symbol's date, and whether they name an AM-settled root: a contract whose
   // letters do not is left as it is (withSettlement would return it unchanged).
   private lastLetters = '';
@@ -109,7 +118,7 @@ class CboeRules {
     const today = newYorkWallClock(asOfMs).date;
     this.sessions = nyseSessions(addDays(today, -1), addDays(today, 14));
     const { zeroDte, oneDte } = this.buckets([]);
-    this.sessionBuckets = {
+    this.bucketsOfSessions = {
       zeroDte: { session: zeroDte.session, expiry: zeroDte.session },
       oneDte: { session: oneDte.session, expiry: oneDte.session },
     };
@@ -121,26 +130,36 @@ class CboeRules {
     return selectExpiryBuckets({ asOf: this.asOf, sessions: this.sessions, listedExpiries: listed });
   }
 
+  /** The expiry dates {@link CboeRules.select} has met, sorted. */
+  listedExpiries(): string[] {
+    return [...this.listed].sort();
+  }
+
   /**
-   * The buckets as if every session's date were listed: a contract's bucket is the same as with
-   * the chain's real buckets (a listed date is a date some contract has).
+   * A contract of the file as the engine takes it (with `settlesAt` when its root is AM-settled),
+   * or undefined when the selection leaves its expiry out.
    */
-  get bucketsOfSessions(): ExpiryBuckets {
-    return this.sessionBuckets;
+  select(contract: ContractInput): ContractInput | undefined {
+    if (contract.expiry !== this.lastExpiry) {
+      this.lastExpiry = contract.expiry;
+      this.listed.add(contract.expiry);
+      this.keep = this.keeps(contract.expiry);
+    }
+    return this.keep ? this.settled(contract) : undefined;
   }
 
   /**
    * Whether the selection keeps the contracts of a listed expiry (`all`: those whose close is not
    * before as-of); the first time an expiry is asked about, its early close, if any, is noted.
    */
-  keeps(expiry: string): boolean {
+  private keeps(expiry: string): boolean {
     let keep = this.kept.get(expiry);
     if (keep === undefined) {
       const session = nyseSessionOn(expiry);
       if (session && Date.parse(session.close) !== expiryCloseMs(expiry))
         this.expiryCloses[expiry] = session.close;
       const { selection } = this;
-      const { zeroDte, oneDte } = this.sessionBuckets;
+      const { zeroDte, oneDte } = this.bucketsOfSessions;
       keep =
         selection === 'all'
           ? expiryCloseMs(expiry, this.expiryCloses) >= this.asOfMs
@@ -151,8 +170,8 @@ class CboeRules {
     return keep;
   }
 
-  /** The contract as the engine takes it: with `settlesAt` when its root is AM-settled. */
-  settled(contract: ContractInput): ContractInput {
+  /** The contract with `settlesAt` when its root is AM-settled. */
+  private settled(contract: ContractInput): ContractInput {
     const { symbol } = contract;
     const letters = Math.max(symbol.length - SYMBOL_TAIL, 0);
     if (letters !== this.lastLetters.length || !symbol.startsWith(this.lastLetters)) {
@@ -174,27 +193,18 @@ class CboeRules {
  */
 export function cboeChainInput(chain: CboeChain, options: CboeChainInputOptions): ChainInput {
   const rules = new CboeRules(chain.stampedAt, options);
-  const listed = [...new Set(chain.contracts.map((c) => c.expiry))].sort();
-  const kept = new Set(listed.filter((expiry) => rules.keeps(expiry)));
-  // One pass; contracts come grouped by expiry and root, so the previous one's answers mostly serve.
   const all = chain.contracts;
   const contracts: ContractInput[] = [];
-  let lastExpiry: unknown = NOTHING_YET;
-  let keep = false;
   for (let i = 0; i < all.length; i++) {
-    const contract = all[i] as ContractInput;
-    if (contract.expiry !== lastExpiry) {
-      lastExpiry = contract.expiry;
-      keep = kept.has(contract.expiry);
-    }
-    if (keep) contracts.push(rules.settled(contract));
+    const kept = rules.select(all[i] as ContractInput);
+    if (kept) contracts.push(kept);
   }
   return {
     underlying: chain.underlying,
     spotPrice: chain.spotPrice,
     asOf: rules.asOf,
     contracts,
-    buckets: rules.buckets(listed),
+    buckets: rules.buckets(rules.listedExpiries()),
     expiryCloses: rules.expiryCloses,
   };
 }
@@ -236,25 +246,18 @@ export function cboeChainFeed(text: string, options: CboeChainInputOptions): Cbo
     head,
     fed: { contracts: 0, listed: [], head },
     feed: (add) => {
-      const listed = new Set<string>();
       let contracts = 0;
-      let lastExpiry: unknown = NOTHING_YET;
-      let keep = false;
       const chain = parseCboeCsv(text, {
         onContract: (contract) => {
-          if (contract.expiry !== lastExpiry) {
-            lastExpiry = contract.expiry;
-            listed.add(contract.expiry);
-            keep = rules.keeps(contract.expiry);
-          }
-          if (!keep) return;
+          const kept = rules.select(contract);
+          if (kept === undefined) return;
           contracts++;
-          add(rules.settled(contract));
+          add(kept);
         },
       });
-      const sorted = [...listed].sort();
-      const end = { ...head, underlying: chain.underlying, buckets: rules.buckets(sorted) };
-      result.fed = { contracts, listed: sorted, head: end };
+      const listed = rules.listedExpiries();
+      const end = { ...head, underlying: chain.underlying, buckets: rules.buckets(listed) };
+      result.fed = { contracts, listed, head: end };
       return end;
     },
   };
