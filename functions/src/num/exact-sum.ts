@@ -1,6 +1,6 @@
-import { Decimal, ZERO } from './decimal';
+import { Decimal } from './decimal';
 import { mantissaOf, scaleOf } from './decimal-parts';
-import { type Scaled, SCALED_ZERO, scaledPlus } from './scaled-decimal';
+import { decimalOfScaled, type Scaled, SCALED_ZERO, scaledPlus } from './scaled-decimal';
 
 /** Significant digits every Decimal operation keeps (the configured precision). */
 const EXACT_DIGITS = Decimal.precision;
@@ -69,21 +69,15 @@ export class ExactSum {
     return this.scales.push(scale) - 1;
   }
 
-  /** The sum as a Decimal (zero when nothing was added). */
+  /**
+   * The sum as a Decimal (zero when nothing was added): the scales' partial sums added in turn as
+   * Decimal's `plus` adds them (exact while they fit its 40 digits).
+   */
   toDecimal(): Decimal {
-    let total: Decimal | undefined;
-    for (let i = 0; i < this.scales.length; i++) {
-      const units = (this.big[i] as bigint) + BigInt(this.small[i] as number);
-      if (units === 0n) continue;
-      const digits = String(units);
-      const term = new Decimal(`${digits}e${-(this.scales[i] as number)}`);
-      // 0 + term is term itself when it fits the precision (40 digits): skip that addition.
-      total = total === undefined && digits.length <= EXACT_DIGITS ? term : (total ?? ZERO).plus(term);
-    }
-    return total ?? ZERO;
+    return decimalOfScaled(this.toScaled());
   }
 
-  /** The value {@link ExactSum.toDecimal} gives, as a {@link Scaled}, without a Decimal. */
+  /** The value of {@link ExactSum.toDecimal} as a {@link Scaled}, without a Decimal. */
   toScaled(): Scaled {
     let total: Scaled | undefined;
     for (let i = 0; i < this.scales.length; i++) {
