@@ -7,11 +7,14 @@ import { strikeString } from './build-regime';
 import { findMajors } from './majors';
 import type { ExpiryBucketName, NormalizedChain } from './normalize-contracts';
 
+/** Call, put and net as stored from the two sides' money strings: net = call + put exactly. */
+function withNet(call: string, put: string): { call: string; put: string; net: string } {
+  return { call, put, net: addMoneyStrings(call, put) };
+}
+
 /** Call, put and net volume GEX as stored: each side rounded to the cent once, net = call + put exactly. */
 function volumeStrings(sides: VolumeGex): { call: string; put: string; net: string } {
-  const call = toMoneyString(sides.call);
-  const put = toMoneyString(sides.put);
-  return { call, put, net: addMoneyStrings(call, put) };
+  return withNet(toMoneyString(sides.call), toMoneyString(sides.put));
 }
 
 /** The same per 1% move: each side converted and rounded once, net = call + put exactly. */
@@ -57,13 +60,12 @@ function withStrikeColumns(profile: readonly StrikeProfileRow[], sums: ExposureS
       put_gex: '0.00',
       net_gex: '0.00',
     };
-    const call = scaledMoneyString(s.call);
-    const put = scaledMoneyString(s.put);
+    const vol = withNet(scaledMoneyString(s.call), scaledMoneyString(s.put));
     return {
       ...row,
-      call_gex_vol: call,
-      put_gex_vol: put,
-      net_gex_vol: addMoneyStrings(call, put),
+      call_gex_vol: vol.call,
+      put_gex_vol: vol.put,
+      net_gex_vol: vol.net,
       delta_exposure: scaledMoneyString(s.delta),
       vanna_exposure: scaledMoneyString(s.vanna),
       charm_exposure: scaledMoneyString(s.charm),
